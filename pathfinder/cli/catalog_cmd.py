@@ -1,0 +1,152 @@
+"""``pathfinder catalog …``: look into the catalog (stats, show, search, schema)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .options import CatalogOpt, FormatOpt, LangOpt, NoCacheOpt, OutputFormat
+
+app = typer.Typer(help="Inspect the catalog: counts, entries, search, JSON Schema.", no_args_is_help=True)
+
+
+class Kind(str, Enum):
+    sector = "sector"
+    provider = "provider"
+    site = "site"
+    skill = "skill"
+    job = "job"
+    course = "course"
+
+
+@app.command()
+def stats(
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    fmt: FormatOpt = OutputFormat.text,
+    lang: LangOpt = None,
+) -> None:
+    """Counts per kind, sectors, languages and the content hash."""
+    from ..i18n import t
+    from ..queries import stats as catalog_stats
+    from .console import print_json, stdout_console
+    from .loading import load
+    from .state import use_lang
+
+    language = use_lang(lang.value if lang else None)
+    data = catalog_stats(load(catalog, no_cache), language)
+    if fmt is OutputFormat.json:
+        print_json(data)
+        return
+    from rich.table import Table
+
+    console = stdout_console()
+    console.print(f"[bold]{data['name']}[/bold] {data['version']}  ({', '.join(data['languages'])})")
+    console.print(f"sha256 {data['sha256']}")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    for kind, count in data["counts"].items():
+        table.add_row(t(f"catalog.kind_plural.{kind}", language), str(count))
+    console.print(table)
+    console.print(f"[bold]{t('catalog.sectors', language)}[/bold]")
+    for sector in data["sectors"]:
+        console.print(f"  {sector['id']:<24} {sector['name']} — {t('catalog.n_jobs', language, n=sector['jobs'])}")
+
+
+@app.command()
+def show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Id of a skill, job, course, site, provider or sector.")],
+    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Kind of entry, when several share the id.")] = None,
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    fmt: FormatOpt = OutputFormat.text,
+    lang: LangOpt = None,
+) -> None:
+    """One entry, in the chosen language, with what requires or grants it."""
+    from ..queries import show as show_entry
+    from .console import print_json
+    from .loading import load
+    from .state import use_lang
+
+    language = use_lang(lang.value if lang else None)
+    found = show_entry(load(catalog, no_cache), entry_id, kind.value if kind else None, language)
+    if fmt is OutputFormat.json:
+        print_json(found if len(found) > 1 else found[0])
+        return
+    for item in found:
+        _render_entry(item, language)
+
+
+def _render_entry(item: dict[str, Any], lang: str) -> None:
+    from ..i18n import t
+    from .console import stdout_console
+
+    console = stdout_console()
+    entry = item["entry"]
+    console.print(f"[bold]{entry['name']}[/bold]  ({t('kind.' + item['kind'], lang)} {entry['id']})")
+    for key, value in entry.items():
+        if key in ("id", "name", "names") or value in (None, [], {}, ()):
+            continue
+        console.print(f"  {t('field.' + key, lang)}: {_plain(value)}", markup=False)
+    for key, refs in item["related"].items():
+        if not refs:
+            continue
+        console.print(f"[bold]{t('related.' + key, lang)}[/bold]")
+        for ref in refs:
+            extra = "".join(f"  {t('field.' + k, lang)} {_plain(v)}" for k, v in ref.items() if k not in ("id", "name"))
+            console.print(f"  {ref['id']:<28} {ref['name']}{extra}", markup=False)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    return str(value)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in ids and names (any language, accents optional).")],
+    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Only entries of this kind.")] = None,
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    fmt: FormatOpt = OutputFormat.text,
+    lang: LangOpt = None,
+) -> None:
+    """Find entries by id or name, ignoring case and accents."""
+    from ..i18n import t
+    from ..queries import PLURAL
+    from ..queries import search as search_entries
+    from .console import print_json, stdout_console
+    from .loading import load
+    from .state import use_lang
+
+    language = use_lang(lang.value if lang else None)
+    kinds = (PLURAL[kind.value],) if kind else None
+    cat = load(catalog, no_cache)
+    hits = search_entries(cat, text, language, kinds) if kinds else search_entries(cat, text, language)
+    if fmt is OutputFormat.json:
+        print_json(hits)
+        return
+    console = stdout_console()
+    if not hits:
+        console.print(t("catalog.no_match", language, text=text), markup=False)
+        raise typer.Exit(1)
+    for hit in hits:
+        console.print(f"{t('kind.' + hit['kind'], language):<12} {hit['id']:<32} {hit['name']}", markup=False)
+
+
+@app.command()
+def schema(
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    fmt: FormatOpt = OutputFormat.json,
+) -> None:
+    """Print the JSON Schema of catalog files, for editors (see docs/catalog-format.md)."""
+    from ..schema import json_schema
+    from .console import print_json
+
+    del catalog, no_cache, fmt  # the schema is the format's, not one catalog's
+    print_json(json_schema())

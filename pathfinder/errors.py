@@ -1,0 +1,63 @@
+"""Errors meant for people. Each carries a message key (see ``pathfinder.locales``) and its
+parameters, so the CLI can say it in the user's language; ``str(error)`` is the English text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
+
+class PathfinderError(Exception):
+    """Bad input a person can fix. The CLI prints ``message(lang)`` and exits with ``exit_code``."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+class CatalogError(PathfinderError):
+    """The catalog has errors; ``diagnostics`` holds all of them (and the warnings)."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        errors = [d for d in self.diagnostics if d.is_error]
+        first = errors[0] if errors else self.diagnostics[0]
+        super().__init__("catalog.invalid", count=len(errors), first=first.render())
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+
+        errors = [d for d in self.diagnostics if d.is_error]
+        first = errors[0] if errors else self.diagnostics[0]
+        return t(self.key, lang, count=len(errors), first=first.render(lang))
+
+
+class UnknownIdError(PathfinderError):
+    """An id that the catalog does not have, with the closest ones it does."""
+
+    def __init__(self, kind: str, entry_id: str, suggestions: Sequence[str] = (), where: str = "") -> None:
+        self.kind = kind
+        self.entry_id = entry_id
+        self.suggestions = tuple(suggestions)
+        self.where = where
+        super().__init__("error.unknown_id", kind=kind, id=entry_id)
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+
+        text = t("error.unknown_id", lang, kind=t(f"kind.{self.kind}", lang), id=self.entry_id)
+        if self.where:
+            text = f"{self.where}: {text}"
+        if self.suggestions:
+            text += " " + t("error.did_you_mean", lang, suggestion=", ".join(self.suggestions))
+        return text

@@ -1,0 +1,234 @@
+"""Load a catalog: find its files, read them safely, check everything, build the model.
+
+>>> from pathfinder.loader import load_catalog
+>>> catalog = load_catalog()          # the bundled catalog (or $PATHFINDER_CATALOG)
+
+:func:`check_catalog` returns every diagnostic (errors and warnings) with the catalog when there
+are no errors; :func:`load_catalog` raises :class:`~pathfinder.errors.CatalogError` instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache
+from .assemble import assemble
+from .diagnostics import Diagnostic
+from .errors import CatalogError, PathfinderError
+from .model import Catalog
+from .references import check_duplicates, check_references
+from .rules import diagnostic
+from .schema import TOP_LEVEL_KEYS
+from .textsearch import suggest
+from .validate import EntryReader, RawEntry
+from .yamlsource import MAPPING, SCALAR, SEQUENCE, ParsedFile, parse_bytes, parse_text
+
+ENV_VAR = "PATHFINDER_CATALOG"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading found: the catalog (None when there are errors) and every diagnostic."""
+
+    catalog: Catalog | None
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    parsed: tuple[ParsedFile, ...] = ()
+    """The parsed files (empty when the result came from the cache)."""
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+def bundled_catalog_path() -> Path:
+    """The catalog shipped with the package (installed copy first, then the source checkout)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_catalog"
+    return installed if installed.is_dir() else here.parent / "catalog"
+
+
+def default_catalog_path() -> Path:
+    """``$PATHFINDER_CATALOG`` when set, else the bundled catalog."""
+    explicit = os.environ.get(ENV_VAR)
+    return Path(explicit) if explicit else bundled_catalog_path()
+
+
+def _display(file: Path, root: Path) -> str:
+    """How to show ``file`` in messages: under ``root`` as the user wrote it (the bundled
+    catalog relative to the working directory when it is below it)."""
+    if root.is_absolute() and root == bundled_catalog_path():
+        try:
+            root = root.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    if file == root:
+        return str(root)
+    return str(root / file.relative_to(root))
+
+
+def discover(path: Path) -> list[Path]:
+    """The YAML files of a catalog: the file itself, or a directory's files, recursively, sorted."""
+    if path.is_dir():
+        files = [p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()]
+        return sorted(files, key=lambda p: p.relative_to(path).as_posix())
+    if path.is_file():
+        return [path]
+    raise PathfinderError("catalog.not_found", path=str(path))
+
+
+def check_catalog(path: Path | str | None = None, *, use_cache: bool = True) -> LoadResult:
+    """Read and check a catalog file or directory. Never raises for bad content: problems are
+    diagnostics. Raises :class:`PathfinderError` only when ``path`` does not exist or has no YAML."""
+    root = Path(path) if path is not None else default_catalog_path()
+    files = discover(root)
+    if not files:
+        raise PathfinderError("catalog.no_yaml", path=str(root))
+    shown = tuple(_display(p, root) for p in files)
+    contents: list[bytes | None] = []
+    problems: list[Diagnostic] = []
+    for file, display in zip(files, shown):
+        try:
+            contents.append(file.read_bytes())
+        except OSError as error:
+            contents.append(None)
+            problems.append(diagnostic("PF010", "yaml.unreadable", display, 1, 1, reason=error.strerror or str(error)))
+    key = None
+    if use_cache and not problems:
+        key = cache.cache_key([(str(f.resolve()), hashlib.sha256(c).hexdigest()) for f, c in zip(files, contents)])  # type: ignore[arg-type]
+        hit = cache.read(key)
+        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Catalog):
+            catalog, warnings = hit
+            return LoadResult(catalog, tuple(warnings), shown)
+    parsed = [parse_bytes(data, display) for data, display in zip(contents, shown) if data is not None]
+    result = check_parsed(parsed, extra=problems)
+    if key is not None and result.catalog is not None:
+        cache.write(key, (result.catalog, result.diagnostics))
+    return result
+
+
+def check_parsed(parsed: list[ParsedFile], extra: list[Diagnostic] | None = None) -> LoadResult:
+    """Check parsed files as one catalog (sorted path order is the caller's)."""
+    problems: list[Diagnostic] = list(extra or ())
+    for file in parsed:
+        problems.extend(file.diagnostics)
+    sections = [(file, _sections(file, problems)) for file in parsed]
+    info_entry, languages = _metadata(sections, parsed, problems)
+    entries: list[RawEntry] = []
+    for file, kinds in sections:
+        reader = EntryReader(file.path, languages)
+        for kind, node in kinds:
+            if kind == "catalog":
+                continue
+            for item in node.value:  # type: ignore[attr-defined]
+                entry = reader.entry(kind, item)
+                if entry is not None:
+                    entries.append(entry)
+        problems.extend(reader.diagnostics)
+    tables, duplicates = check_duplicates(entries)
+    problems.extend(duplicates)
+    problems.extend(check_references(tables))
+    if not any(tables.values()) and not any(d.is_error for d in problems):
+        where = parsed[0].path if parsed else "<catalog>"
+        problems.append(diagnostic("PF115", "catalog.empty", where, 1, 1))
+    problems.sort()
+    files = tuple(f.path for f in parsed)
+    if info_entry is None or any(d.is_error for d in problems):
+        return LoadResult(None, tuple(problems), files, tuple(parsed))
+    return LoadResult(assemble(info_entry, tables, files), tuple(problems), files, tuple(parsed))
+
+
+def _sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[str, object]]:
+    """The top-level sections of one file as (kind, node) pairs, checking their shapes."""
+    root = file.root
+    if root is None:
+        return []
+    if root.kind == SCALAR and root.plain and root.scalar_type() == "null":
+        return []  # an empty file (or only comments)
+    if root.kind != MAPPING:
+        problems.append(diagnostic("PF103", "schema.top_not_mapping", file.path, root.line, root.column))
+        return []
+    sections = []
+    for key_node, value_node in root.value:  # type: ignore[attr-defined]
+        kind = key_node.value
+        if kind not in TOP_LEVEL_KEYS:
+            hint = suggest(kind, TOP_LEVEL_KEYS)
+            problems.append(
+                diagnostic(
+                    "PF101", "schema.unknown_section_hint" if hint else "schema.unknown_section",
+                    file.path, key_node.line, key_node.column,
+                    key=kind, suggestion=", ".join(hint), sections=", ".join(TOP_LEVEL_KEYS),
+                )
+            )
+            continue
+        expected = MAPPING if kind == "catalog" else SEQUENCE
+        if value_node.kind != expected:
+            if value_node.kind == SCALAR and value_node.plain and value_node.scalar_type() == "null":
+                continue  # "courses:" with nothing under it
+            problems.append(
+                diagnostic(
+                    "PF103", f"schema.expected.{'mapping' if expected == MAPPING else 'list'}",
+                    file.path, value_node.line, value_node.column, field=kind, got=value_node.describe(),
+                )
+            )
+            continue
+        sections.append((kind, value_node))
+    return sections
+
+
+def _metadata(
+    sections: list[tuple[ParsedFile, list[tuple[str, object]]]],
+    parsed: list[ParsedFile],
+    problems: list[Diagnostic],
+) -> tuple[RawEntry | None, tuple[str, ...] | None]:
+    """The ``catalog:`` block (exactly one in the whole catalog) and the declared languages."""
+    blocks = [(file, node) for file, kinds in sections for kind, node in kinds if kind == "catalog"]
+    if not blocks:
+        if parsed and not any(d.is_error and d.code in ("PF001", "PF007", "PF009") for d in problems):
+            problems.append(diagnostic("PF109", "catalog.no_metadata", parsed[0].path, 1, 1))
+        return None, None
+    first_file, first_node = blocks[0]
+    for file, node in blocks[1:]:
+        problems.append(
+            diagnostic(
+                "PF109", "catalog.several_metadata", file.path, node.line, node.column,  # type: ignore[attr-defined]
+                first=f"{first_file.path}:{first_node.line}",  # type: ignore[attr-defined]
+            )
+        )
+    reader = EntryReader(first_file.path, None)
+    entry = reader.entry("catalog", first_node)  # type: ignore[arg-type]
+    problems.extend(reader.diagnostics)
+    if entry is None or "languages" in entry.nodes and "languages" not in entry.values:
+        return None, None  # broken languages: names cannot be checked against them
+    languages = tuple(entry.values.get("languages") or ("en",))  # type: ignore[arg-type]
+    if "name" not in entry.values or "version" not in entry.values:
+        return None, languages
+    return entry, languages
+
+
+def load_catalog(path: Path | str | None = None, *, use_cache: bool = True) -> Catalog:
+    """The checked catalog at ``path`` (default: :func:`default_catalog_path`).
+
+    Raises :class:`CatalogError` (with every diagnostic) when the catalog has errors, and
+    :class:`PathfinderError` when the path does not exist.
+    """
+    result = check_catalog(path, use_cache=use_cache)
+    if result.catalog is None:
+        raise CatalogError(result.diagnostics)
+    return result.catalog
+
+
+def loads_catalog(text: str, name: str = "catalog.yaml") -> Catalog:
+    """A catalog from YAML text (one file's worth), for tests and embedding. Raises CatalogError."""
+    result = check_parsed([parse_text(text, name)])
+    if result.catalog is None:
+        raise CatalogError(result.diagnostics)
+    return result.catalog

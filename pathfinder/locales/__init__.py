@@ -1,0 +1,1 @@
+"""Message catalogues, one module per language. Keys are dotted: ``area.what``."""

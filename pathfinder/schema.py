@@ -1,0 +1,203 @@
+"""Catalog format v1: the fields of each entry kind, their types and ranges.
+
+One declaration serves two purposes: :mod:`pathfinder.validate` checks YAML nodes against it, and
+:func:`json_schema` turns it into a JSON Schema for editors (``pathfinder catalog schema``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import COURSE_FORMATS, OUTLOOKS
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ROME_PATTERN = re.compile(r"^[A-N][0-9]{4}$")
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
+RULE_CODE_PATTERN = re.compile(r"^PF[0-9]{3}$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an entry.
+
+    ``type`` is one of: ``id`` (kebab-case id), ``ref`` (id of an entry of kind ``ref``), ``refs``
+    (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings), ``int``,
+    ``number``, ``enum`` (one of ``choices``), ``levels`` (skill id -> level), ``levels-list``
+    (list of ``levels``), ``counts`` (site id -> count), ``langs``, ``lint``.
+    """
+
+    name: str
+    type: str
+    required: bool = False
+    ref: str | None = None
+    minimum: float | None = None
+    exclusive_minimum: bool = False
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    description: str = ""
+
+
+_ID = Field("id", "id", required=True, description="Lower-case kebab-case id, unique within its kind.")
+_NAME = Field("name", "text", required=True, description="Name in each catalog language.")
+_SOURCES = Field("sources", "strs", description="Where the facts come from.")
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "catalog": (
+        Field("name", "str", required=True),
+        Field("version", "str", required=True),
+        Field("languages", "langs", description="Language codes; the first is the fallback."),
+        Field("lint", "lint", description="Linter settings: {ignore: [PF301, ...]}."),
+        _SOURCES,
+    ),
+    "sectors": (_ID, _NAME, _SOURCES),
+    "providers": (_ID, _NAME, Field("url", "str"), _SOURCES),
+    "sites": (
+        _ID,
+        _NAME,
+        Field("region", "str", required=True),
+        Field("lat", "number", required=True, minimum=-90, maximum=90),
+        Field("lon", "number", required=True, minimum=-180, maximum=180),
+        _SOURCES,
+    ),
+    "skills": (
+        _ID,
+        _NAME,
+        Field("category", "str", required=True),
+        Field("max_level", "int", minimum=1, description="Highest level of the skill (default 3)."),
+        Field("esco", "str", description="ESCO skill URI."),
+        _SOURCES,
+    ),
+    "jobs": (
+        _ID,
+        _NAME,
+        Field("sector", "ref", required=True, ref="sectors"),
+        Field("outlook", "enum", required=True, choices=OUTLOOKS),
+        Field("rome", "str", pattern=ROME_PATTERN, description="ROME code: a letter A-N, 4 digits."),
+        Field("requires", "levels", description="Skill id -> minimum level."),
+        Field("openings", "counts", ref="sites", description="Site id -> vacancies."),
+        _SOURCES,
+    ),
+    "courses": (
+        _ID,
+        _NAME,
+        Field("provider", "ref", required=True, ref="providers"),
+        Field("hours", "number", required=True, minimum=0, exclusive_minimum=True),
+        Field("weeks", "number", required=True, minimum=0, exclusive_minimum=True),
+        Field("cost_eur", "number", required=True, minimum=0),
+        Field("format", "enum", required=True, choices=COURSE_FORMATS),
+        Field("sites", "refs", ref="sites", description="Required unless the format is online."),
+        Field("requires", "levels", description="All of these skills at these levels."),
+        Field("requires_any", "levels-list", description="Each group: at least one of its skills."),
+        Field("grants", "levels", required=True, description="Skills raised to these levels."),
+        Field("funding", "strs", description="Funding sources, e.g. cpf, employer."),
+        Field("certification", "str"),
+        Field("hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time."),
+        _SOURCES,
+    ),
+}
+
+TOP_LEVEL_KEYS: tuple[str, ...] = tuple(FIELDS)
+FIELD_INDEX: dict[str, dict[str, Field]] = {kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()}
+REQUIRED: dict[str, frozenset[str]] = {
+    kind: frozenset(f.name for f in fields if f.required) for kind, fields in FIELDS.items()
+}
+
+_LEVELS_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"pattern": ID_PATTERN.pattern},
+    "additionalProperties": {"type": "integer", "minimum": 1},
+}
+
+
+def _field_schema(field: Field) -> dict[str, object]:
+    schema: dict[str, object]
+    kind = field.type
+    if kind in ("id", "ref"):
+        schema = {"type": "string", "pattern": ID_PATTERN.pattern}
+    elif kind == "refs":
+        schema = {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN.pattern}}
+    elif kind == "text":
+        schema = {
+            "oneOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANG_PATTERN.pattern},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                },
+            ]
+        }
+    elif kind == "str":
+        schema = {"type": "string", "minLength": 1}
+        if field.pattern is not None:
+            schema["pattern"] = field.pattern.pattern
+    elif kind == "strs":
+        schema = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    elif kind in ("int", "number"):
+        schema = {"type": "integer" if kind == "int" else "number"}
+        if field.minimum is not None:
+            schema["exclusiveMinimum" if field.exclusive_minimum else "minimum"] = field.minimum
+        if field.maximum is not None:
+            schema["maximum"] = field.maximum
+    elif kind == "enum":
+        schema = {"type": "string", "enum": list(field.choices)}
+    elif kind == "levels":
+        schema = dict(_LEVELS_SCHEMA)
+        if field.required:
+            schema["minProperties"] = 1
+    elif kind == "levels-list":
+        schema = {"type": "array", "items": {**_LEVELS_SCHEMA, "minProperties": 1}}
+    elif kind == "counts":
+        schema = {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN.pattern},
+            "additionalProperties": {"type": "integer", "minimum": 0},
+        }
+    elif kind == "langs":
+        schema = {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN.pattern}, "minItems": 1}
+    elif kind == "lint":
+        schema = {
+            "type": "object",
+            "properties": {
+                "ignore": {"type": "array", "items": {"type": "string", "pattern": RULE_CODE_PATTERN.pattern}}
+            },
+            "additionalProperties": False,
+        }
+    else:  # pragma: no cover - every type is listed above
+        raise ValueError(kind)
+    if field.description:
+        schema["description"] = field.description
+    return schema
+
+
+def _entry_schema(kind: str) -> dict[str, object]:
+    fields = FIELDS[kind]
+    return {
+        "type": "object",
+        "properties": {f.name: _field_schema(f) for f in fields},
+        "required": [f.name for f in fields if f.required],
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, object]:
+    """A JSON Schema (draft 2020-12) of one catalog file, for editors and CI."""
+    courses = _entry_schema("courses")
+    courses["if"] = {"properties": {"format": {"enum": ["onsite", "hybrid"]}}}
+    courses["then"] = {"required": ["sites"]}
+    properties: dict[str, object] = {"catalog": _entry_schema("catalog")}
+    for kind in TOP_LEVEL_KEYS[1:]:
+        schema = courses if kind == "courses" else _entry_schema(kind)
+        properties[kind] = {"type": "array", "items": schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://pathfinder.invalid/catalog-v1.schema.json",
+        "title": "Pathfinder catalog, format v1",
+        "description": "One file of a Pathfinder catalog. See docs/catalog-format.md.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }

@@ -1,0 +1,272 @@
+"""Check YAML nodes against the catalog schema and turn them into field values.
+
+:class:`EntryReader` reads one file's entries, collecting every problem as a diagnostic (a
+maintainer fixes ten problems per run, not one). Cross-file checks (references, duplicate ids,
+levels above a skill's ``max_level``) happen in :mod:`pathfinder.references` once all files are read.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .rules import diagnostic
+from .schema import FIELD_INDEX, ID_PATTERN, LANG_PATTERN, REQUIRED, RULE_CODE_PATTERN, Field
+from .textsearch import suggest
+from .yamlsource import MAPPING, SCALAR, SEQUENCE, Node
+
+INVALID = object()
+"""Marks a field whose value was rejected (its diagnostic is already recorded)."""
+
+_NODE_WORDS = {MAPPING: "mapping", SEQUENCE: "list"}
+
+
+@dataclass
+class RawEntry:
+    """An entry that passed its own schema checks: field values plus the nodes they came from."""
+
+    kind: str
+    path: str
+    node: Node
+    values: dict[str, object]
+    nodes: dict[str, Node] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.values["id"]  # type: ignore[return-value]
+
+
+class EntryReader:
+    """Validates the entries of one file; ``diagnostics`` collects what is wrong."""
+
+    def __init__(self, path: str, languages: tuple[str, ...] | None) -> None:
+        """``languages``: the catalog's declared languages, or None when unknown (the metadata is
+        broken), in which case names are not checked for translations."""
+        self.path = path
+        self.languages = languages
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- reporting -------------------------------------------------------------------------------
+    def report(self, code: str, key: str, node: Node, /, **params: object) -> None:
+        self.diagnostics.append(
+            diagnostic(code, key, self.path, node.line, node.column, node.end_line, node.end_column, **params)
+        )
+
+    def wrong_type(self, field_name: str, expected: str, node: Node) -> object:
+        got = "null" if node.kind == SCALAR and node.scalar_type() == "null" else _describe(node)
+        self.report("PF103", f"schema.expected.{expected}", node, field=field_name, got=got)
+        return INVALID
+
+    # -- entries ---------------------------------------------------------------------------------
+    def entry(self, kind: str, node: Node) -> RawEntry | None:
+        """One entry of ``kind``; None when it is not even a mapping or its id is unusable."""
+        if node.kind != MAPPING:
+            self.wrong_type(kind, "mapping", node)
+            return None
+        spec = FIELD_INDEX[kind]
+        values: dict[str, object] = {}
+        nodes: dict[str, Node] = {}
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            name = key_node.value
+            field_spec = spec.get(name)
+            if field_spec is None:
+                hint = suggest(name, spec)
+                self.report(
+                    "PF101", "schema.unknown_key_hint" if hint else "schema.unknown_key", key_node,
+                    key=name, kind=_singular(kind), suggestion=", ".join(hint),
+                )
+                continue
+            value = self.value(field_spec, value_node)
+            nodes[name] = value_node
+            if value is not INVALID:
+                values[name] = value
+        missing = [name for name in spec if name in REQUIRED[kind] and name not in nodes]
+        for name in missing:
+            self.report("PF102", "schema.missing_field", node, field=name, kind=_singular(kind))
+        if kind != "catalog" and not isinstance(values.get("id"), str):
+            return None
+        return RawEntry(kind, self.path, node, values, nodes)
+
+    # -- values ----------------------------------------------------------------------------------
+    def value(self, spec: Field, node: Node) -> object:  # noqa: C901 - a dispatch on the field type
+        kind = spec.type
+        if kind in ("str", "ref", "id", "enum"):
+            text = self.string(spec.name, node)
+            if text is INVALID:
+                return INVALID
+            if kind == "id" and not ID_PATTERN.match(text):  # type: ignore[arg-type]
+                self.report("PF105", "schema.bad_id", node, id=text)
+                return INVALID
+            if kind == "enum" and text not in spec.choices:
+                hint = suggest(text, spec.choices)  # type: ignore[arg-type]
+                self.report(
+                    "PF111", "schema.bad_enum", node, field=spec.name, value=text,
+                    choices=" | ".join(spec.choices), suggestion=", ".join(hint),
+                )
+                return INVALID
+            if spec.pattern is not None and not spec.pattern.match(text):  # type: ignore[arg-type]
+                self.report("PF112", "schema.bad_rome", node, value=text)
+                return INVALID
+            return text
+        if kind in ("int", "number"):
+            return self.number(spec, node)
+        if kind == "text":
+            return self.text(spec.name, node)
+        if kind in ("refs", "strs", "langs"):
+            return self.strings(spec, node)
+        if kind == "levels":
+            levels = self.levels(spec.name, node)
+            if spec.required and levels == {}:
+                self.report("PF104", "schema.empty", node, field=spec.name)
+                return INVALID
+            return levels
+        if kind == "counts":
+            return self.levels(spec.name, node, minimum=0)
+        if kind == "levels-list":
+            if node.kind != SEQUENCE:
+                return self.wrong_type(spec.name, "list", node)
+            groups = []
+            for item in node.value:  # type: ignore[attr-defined]
+                group = self.levels(spec.name, item)
+                if group is INVALID:
+                    return INVALID
+                if not group:
+                    self.report("PF104", "schema.empty", item, field=spec.name)
+                    return INVALID
+                groups.append(group)
+            return groups
+        if kind == "lint":
+            return self.lint(node)
+        raise AssertionError(kind)  # pragma: no cover
+
+    def string(self, field_name: str, node: Node) -> object:
+        if node.kind != SCALAR:
+            return self.wrong_type(field_name, "str", node)
+        if node.plain and node.scalar_type() == "null":
+            return self.wrong_type(field_name, "str", node)
+        return node.value
+
+    def number(self, spec: Field, node: Node) -> object:
+        expected = "int" if spec.type == "int" else "number"
+        if node.kind != SCALAR:
+            return self.wrong_type(spec.name, expected, node)
+        kind = node.scalar_type()
+        if kind != "int" and not (kind == "float" and spec.type == "number"):
+            return self.wrong_type(spec.name, expected, node)
+        from .yamlsource import scalar_value
+
+        value = scalar_value(node)
+        if not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value)):
+            return self.wrong_type(spec.name, expected, node)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        low, high = spec.minimum, spec.maximum
+        too_low = low is not None and (value <= low if spec.exclusive_minimum else value < low)
+        if too_low or (high is not None and value > high):
+            key = "schema.range_gt" if spec.exclusive_minimum else "schema.range"
+            bounds = f"{_fmt(low)}..{_fmt(high)}" if high is not None else f"{_fmt(low)}"
+            self.report("PF104", key, node, field=spec.name, value=_fmt(value), bounds=bounds)
+            return INVALID
+        return value
+
+    def text(self, field_name: str, node: Node) -> object:
+        if node.kind == SCALAR:
+            value = self.string(field_name, node)
+            if value is INVALID:
+                return INVALID
+            if self.languages is None:
+                return {"": value}
+            if len(self.languages) > 1:
+                self.report("PF103", "schema.text_needs_langs", node, field=field_name, languages=", ".join(self.languages))
+                return INVALID
+            return {self.languages[0]: value}
+        if node.kind != MAPPING:
+            return self.wrong_type(field_name, "text", node)
+        texts: dict[str, str] = {}
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            lang = key_node.value
+            text = self.string(f"{field_name}.{lang}", value_node)
+            if text is INVALID:
+                continue
+            if self.languages is not None and lang not in self.languages:
+                self.report("PF114", "schema.undeclared_language", key_node, lang=lang, languages=", ".join(self.languages))
+            texts[lang] = text  # type: ignore[assignment]
+        if not texts:
+            self.report("PF104", "schema.empty", node, field=field_name)
+            return INVALID
+        for lang in self.languages or ():
+            if lang not in texts:
+                self.report("PF110", "schema.missing_translation", node, field=field_name, lang=lang)
+        return texts
+
+    def strings(self, spec: Field, node: Node) -> object:
+        if node.kind != SEQUENCE:
+            return self.wrong_type(spec.name, "list", node)
+        items: list[str] = []
+        for item in node.value:  # type: ignore[attr-defined]
+            text = self.string(spec.name, item)
+            if text is INVALID:
+                return INVALID
+            if spec.type == "langs" and not LANG_PATTERN.match(text):  # type: ignore[arg-type]
+                self.report("PF104", "schema.bad_language", item, value=text)
+                return INVALID
+            items.append(text)  # type: ignore[arg-type]
+        if spec.type == "langs" and not items:
+            self.report("PF104", "schema.empty", node, field=spec.name)
+            return INVALID
+        return items
+
+    def levels(self, field_name: str, node: Node, minimum: int = 1) -> object:
+        if node.kind != MAPPING:
+            return self.wrong_type(field_name, "mapping", node)
+        levels: dict[str, int] = {}
+        ok = True
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            if value_node.kind != SCALAR or value_node.scalar_type() != "int":
+                self.wrong_type(f"{field_name}.{key_node.value}", "int", value_node)
+                ok = False
+                continue
+            level = int(value_node.value)  # type: ignore[arg-type]
+            if level < minimum:
+                self.report(
+                    "PF104", "schema.range", value_node, field=f"{field_name}.{key_node.value}",
+                    value=level, bounds=f"{minimum}",
+                )
+                ok = False
+                continue
+            levels[key_node.value] = level  # type: ignore[index]
+        return levels if ok else INVALID
+
+    def lint(self, node: Node) -> object:
+        if node.kind != MAPPING:
+            return self.wrong_type("lint", "mapping", node)
+        ignore: list[str] = []
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            if key_node.value != "ignore":
+                self.report("PF101", "schema.unknown_key", key_node, key=key_node.value, kind="lint", suggestion="")
+                continue
+            codes = self.strings(Field("lint.ignore", "strs"), value_node)
+            if codes is INVALID:
+                return INVALID
+            for code, item in zip(codes, value_node.value):  # type: ignore[arg-type]
+                if not RULE_CODE_PATTERN.match(code):
+                    self.report("PF104", "schema.bad_rule_code", item, value=code)
+                    return INVALID
+            ignore.extend(codes)  # type: ignore[arg-type]
+        return {"ignore": ignore}
+
+
+def _singular(kind: str) -> str:
+    return kind[:-1] if kind.endswith("s") else kind
+
+
+def _describe(node: Node) -> str:
+    word = _NODE_WORDS.get(node.kind)
+    return f"{word} {node.describe()}" if word else node.describe()
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,28 @@
+"""``pathfinder --help`` stays instant: no heavy module is imported to print it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("networkx", "questionary", "prompt_toolkit", "yaml", "pathfinder.loader", "pathfinder.model")
+
+
+def imported_modules(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pathfinder", *args],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_help_imports_nothing_heavy() -> None:
+    modules = imported_modules("--help")
+    assert "typer" in modules
+    assert not [m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")]
+
+
+def test_subcommand_help_imports_nothing_heavy() -> None:
+    modules = imported_modules("catalog", "--help")
+    assert not [m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")]
