@@ -12,8 +12,8 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ._version import __version__
 

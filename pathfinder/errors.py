@@ -3,7 +3,8 @@ parameters, so the CLI can say it in the user's language; ``str(error)`` is the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic

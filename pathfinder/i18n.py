@@ -7,7 +7,7 @@ suite checks that every key exists in every language, with the same placeholders
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from .locales import en, fr
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 from pathlib import Path
 
 from . import cache
@@ -123,7 +123,7 @@ def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
     shown = tuple(_display(p, root) for p in files)
     contents: list[bytes | None] = []
     problems: list[Diagnostic] = []
-    for file, display in zip(files, shown):
+    for file, display in zip(files, shown, strict=True):
         try:
             contents.append(file.read_bytes())
         except OSError as error:
@@ -131,12 +131,12 @@ def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
             problems.append(diagnostic("PF010", "yaml.unreadable", display, 1, 1, reason=error.strerror or str(error)))
     key = None
     if use_cache and not problems:
-        key = cache.cache_key([(str(f.resolve()), hashlib.sha256(c).hexdigest()) for f, c in zip(files, contents)])  # type: ignore[arg-type]
+        key = cache.cache_key([(str(f.resolve()), hashlib.sha256(c).hexdigest()) for f, c in zip(files, contents, strict=True)])  # type: ignore[arg-type]
         hit = cache.read(key)
         if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Catalog):
             catalog, warnings = hit
             return LoadResult(catalog, tuple(warnings), shown)
-    parsed = [parse_bytes(data, display) for data, display in zip(contents, shown) if data is not None]
+    parsed = [parse_bytes(data, display) for data, display in zip(contents, shown, strict=True) if data is not None]
     result = check_parsed(parsed, extra=problems)
     if key is not None and result.catalog is not None:
         cache.write(key, (result.catalog, result.diagnostics))

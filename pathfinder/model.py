@@ -6,9 +6,10 @@ check has passed; the planner and the reports only read it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Literal, Mapping, TypeVar
+from typing import Literal, TypeVar
 
 Outlook = Literal["declining", "stable", "growing"]
 CourseFormat = Literal["onsite", "online", "hybrid"]

@@ -3,7 +3,7 @@ levels above a skill's ``max_level``. Each problem points at the exact key or va
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .diagnostics import Diagnostic
 from .rules import diagnostic

@@ -249,7 +249,7 @@ class EntryReader:
             codes = self.strings(Field("lint.ignore", "strs"), value_node)
             if codes is INVALID:
                 return INVALID
-            for code, item in zip(codes, value_node.value):  # type: ignore[arg-type]
+            for code, item in zip(codes, value_node.value, strict=True):  # type: ignore[arg-type]
                 if not RULE_CODE_PATTERN.match(code):
                     self.report("PF104", "schema.bad_rule_code", item, value=code)
                     return INVALID

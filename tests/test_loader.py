@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI_CATALOG
+
 from pathfinder.errors import CatalogError, PathfinderError
 from pathfinder.loader import check_catalog, load_catalog, loads_catalog
 from pathfinder.model import Catalog

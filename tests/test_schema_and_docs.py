@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-
 from conftest import MINI_CATALOG, ROOT
+
 from pathfinder.loader import bundled_catalog_path, loads_catalog
 from pathfinder.schema import json_schema
 

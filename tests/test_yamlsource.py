@@ -98,7 +98,7 @@ def test_tab_indentation_is_explained() -> None:
 
 
 def test_not_utf8_names_the_byte_and_position() -> None:
-    parsed = parse_bytes("a: 1\nb: caf".encode() + b"\xe9\n", "f.yaml")
+    parsed = parse_bytes(b"a: 1\nb: caf" + b"\xe9\n", "f.yaml")
     assert codes(parsed) == [("PF007", 2, 7)]
     assert "0xe9" in parsed.diagnostics[0].message
 

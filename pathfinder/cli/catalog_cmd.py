@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -57,7 +57,7 @@ def stats(
 @app.command()
 def show(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="Id of a skill, job, course, site, provider or sector.")],
-    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Kind of entry, when several share the id.")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Kind of entry, when several share the id.")] = None,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.text,
@@ -109,7 +109,7 @@ def _plain(value: object) -> str:
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in ids and names (any language, accents optional).")],
-    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Only entries of this kind.")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Only entries of this kind.")] = None,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -20,7 +20,7 @@ class OutputFormat(str, Enum):
 
 
 CatalogOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--catalog",
         help="Catalog file or directory [default: $PATHFINDER_CATALOG, else the bundled catalog].",
@@ -31,7 +31,7 @@ NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Load and check the catalog afresh; skip the cache.")
 ]
 LangOpt = Annotated[
-    Optional[Lang],
+    Lang | None,
     typer.Option("--lang", help="Language of the output [default: from LANG, else en].", show_default=False),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
