@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from typing import Any
 
 from .model import (
     Catalog,
@@ -27,42 +28,42 @@ def _loc(entry: RawEntry) -> Location:
     return Location(entry.path, entry.node.line, entry.node.column)
 
 
-def _levels(value: object) -> FrozenMap[str, int]:
-    return FrozenMap(value) if value else FrozenMap()  # type: ignore[arg-type]
+def _levels(value: Any) -> FrozenMap[str, int]:
+    return FrozenMap(value) if value else FrozenMap()
 
 
 def _sector(e: RawEntry) -> Sector:
     v = e.values
-    return Sector(v["id"], Text(v["name"]), tuple(v.get("sources", ())), _loc(e))  # type: ignore[arg-type]
+    return Sector(v["id"], Text(v["name"]), tuple(v.get("sources", ())), _loc(e))
 
 
 def _provider(e: RawEntry) -> Provider:
     v = e.values
-    return Provider(v["id"], Text(v["name"]), v.get("url"), tuple(v.get("sources", ())), _loc(e))  # type: ignore[arg-type]
+    return Provider(v["id"], Text(v["name"]), v.get("url"), tuple(v.get("sources", ())), _loc(e))
 
 
 def _site(e: RawEntry) -> Site:
     v = e.values
     return Site(
-        v["id"], Text(v["name"]), v["region"], v["lat"], v["lon"],  # type: ignore[arg-type]
-        tuple(v.get("sources", ())), _loc(e),  # type: ignore[arg-type]
+        v["id"], Text(v["name"]), v["region"], v["lat"], v["lon"],
+        tuple(v.get("sources", ())), _loc(e),
     )
 
 
 def _skill(e: RawEntry) -> Skill:
     v = e.values
     return Skill(
-        v["id"], Text(v["name"]), v["category"], v.get("max_level", DEFAULT_MAX_LEVEL),  # type: ignore[arg-type]
-        v.get("esco"), tuple(v.get("sources", ())), _loc(e),  # type: ignore[arg-type]
+        v["id"], Text(v["name"]), v["category"], v.get("max_level", DEFAULT_MAX_LEVEL),
+        v.get("esco"), tuple(v.get("sources", ())), _loc(e),
     )
 
 
 def _job(e: RawEntry) -> Job:
     v = e.values
     return Job(
-        id=v["id"], name=Text(v["name"]), sector=v["sector"], outlook=v["outlook"],  # type: ignore[arg-type]
-        requires=_levels(v.get("requires")), rome=v.get("rome"),  # type: ignore[arg-type]
-        openings=_levels(v.get("openings")), sources=tuple(v.get("sources", ())),  # type: ignore[arg-type]
+        id=v["id"], name=Text(v["name"]), sector=v["sector"], outlook=v["outlook"],
+        requires=_levels(v.get("requires")), rome=v.get("rome"),
+        openings=_levels(v.get("openings")), sources=tuple(v.get("sources", ())),
         location=_loc(e),
     )
 
@@ -70,13 +71,13 @@ def _job(e: RawEntry) -> Job:
 def _course(e: RawEntry) -> Course:
     v = e.values
     return Course(
-        id=v["id"], name=Text(v["name"]), provider=v["provider"],  # type: ignore[arg-type]
-        hours=v["hours"], weeks=v["weeks"], cost_eur=v["cost_eur"], format=v["format"],  # type: ignore[arg-type]
-        grants=_levels(v["grants"]), sites=tuple(v.get("sites", ())),  # type: ignore[arg-type]
+        id=v["id"], name=Text(v["name"]), provider=v["provider"],
+        hours=v["hours"], weeks=v["weeks"], cost_eur=v["cost_eur"], format=v["format"],
+        grants=_levels(v["grants"]), sites=tuple(v.get("sites", ())),
         requires=_levels(v.get("requires")),
-        requires_any=tuple(_levels(g) for g in v.get("requires_any", ())),  # type: ignore[attr-defined]
-        funding=tuple(v.get("funding", ())), certification=v.get("certification"),  # type: ignore[arg-type]
-        hands_on=v.get("hands_on"), sources=tuple(v.get("sources", ())), location=_loc(e),  # type: ignore[arg-type]
+        requires_any=tuple(_levels(g) for g in v.get("requires_any", ())),
+        funding=tuple(v.get("funding", ())), certification=v.get("certification"),
+        hands_on=v.get("hands_on"), sources=tuple(v.get("sources", ())), location=_loc(e),
     )
 
 
@@ -94,16 +95,16 @@ def assemble(info_entry: RawEntry, tables: Mapping[str, Mapping[str, RawEntry]],
     """The catalog of entries that passed every check (callers make sure there are no errors)."""
     v = info_entry.values
     info = CatalogInfo(
-        name=v["name"], version=v["version"],  # type: ignore[arg-type]
-        languages=tuple(v.get("languages") or ("en",)),  # type: ignore[arg-type]
-        lint_ignore=tuple(v.get("lint", {}).get("ignore", ())),  # type: ignore[attr-defined]
+        name=v["name"], version=v["version"],
+        languages=tuple(v.get("languages") or ("en",)),
+        lint_ignore=tuple(v.get("lint", {}).get("ignore", ())),
         location=_loc(info_entry),
     )
-    built = {
+    built: dict[str, Any] = {
         kind: FrozenMap({entry_id: _BUILDERS[kind](entry) for entry_id, entry in table.items()})
         for kind, table in tables.items()
     }
-    return Catalog(info=info, sha256=content_hash(info_entry, tables), files=files, **built)  # type: ignore[arg-type]
+    return Catalog(info=info, sha256=content_hash(info_entry, tables), files=files, **built)
 
 
 def _canonical(values: Mapping[str, object]) -> dict[str, object]:
@@ -119,7 +120,7 @@ def content_hash(info_entry: RawEntry, tables: Mapping[str, Mapping[str, RawEntr
     """sha256 of the canonical content: entries sorted by kind and id, keys sorted, numbers
     normalised (``21.0`` is ``21``). Stable across key order, formatting, comments and the way
     entries are split into files."""
-    document = {"catalog": _canonical(info_entry.values)}
+    document: dict[str, Any] = {"catalog": _canonical(info_entry.values)}
     for kind in sorted(tables):
         table = tables[kind]
         document[kind] = [_canonical(table[entry_id].values) for entry_id in sorted(table)]

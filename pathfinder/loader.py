@@ -236,7 +236,7 @@ def _metadata(
     problems.extend(reader.diagnostics)
     if entry is None or "languages" in entry.nodes and "languages" not in entry.values:
         return None, None  # broken languages: names cannot be checked against them
-    languages = tuple(entry.values.get("languages") or ("en",))  # type: ignore[arg-type]
+    languages: tuple[str, ...] = tuple(entry.values.get("languages") or ("en",))
     if "name" not in entry.values or "version" not in entry.values:
         return None, languages
     return entry, languages

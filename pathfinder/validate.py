@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from .diagnostics import Diagnostic
 from .rules import diagnostic
@@ -29,12 +30,12 @@ class RawEntry:
     kind: str
     path: str
     node: Node
-    values: dict[str, object]
+    values: dict[str, Any]
     nodes: dict[str, Node] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        return self.values["id"]  # type: ignore[return-value]
+        return str(self.values["id"])
 
 
 class EntryReader:
@@ -53,7 +54,7 @@ class EntryReader:
             diagnostic(code, key, self.path, node.line, node.column, node.end_line, node.end_column, **params)
         )
 
-    def wrong_type(self, field_name: str, expected: str, node: Node) -> object:
+    def wrong_type(self, field_name: str, expected: str, node: Node) -> Any:
         got = "null" if node.kind == SCALAR and node.scalar_type() == "null" else _describe(node)
         self.report("PF103", f"schema.expected.{expected}", node, field=field_name, got=got)
         return INVALID
@@ -65,7 +66,7 @@ class EntryReader:
             self.wrong_type(kind, "mapping", node)
             return None
         spec = FIELD_INDEX[kind]
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
         for key_node, value_node in node.value:  # type: ignore[attr-defined]
             name = key_node.value
@@ -89,7 +90,7 @@ class EntryReader:
         return RawEntry(kind, self.path, node, values, nodes)
 
     # -- values ----------------------------------------------------------------------------------
-    def value(self, spec: Field, node: Node) -> object:  # noqa: C901 - a dispatch on the field type
+    def value(self, spec: Field, node: Node) -> Any:  # noqa: C901 - a dispatch on the field type
         kind = spec.type
         if kind in ("str", "ref", "id", "enum"):
             text = self.string(spec.name, node)
@@ -140,14 +141,14 @@ class EntryReader:
             return self.lint(node)
         raise AssertionError(kind)  # pragma: no cover
 
-    def string(self, field_name: str, node: Node) -> object:
+    def string(self, field_name: str, node: Node) -> Any:
         if node.kind != SCALAR:
             return self.wrong_type(field_name, "str", node)
         if node.plain and node.scalar_type() == "null":
             return self.wrong_type(field_name, "str", node)
         return node.value
 
-    def number(self, spec: Field, node: Node) -> object:
+    def number(self, spec: Field, node: Node) -> Any:
         expected = "int" if spec.type == "int" else "number"
         if node.kind != SCALAR:
             return self.wrong_type(spec.name, expected, node)
@@ -170,7 +171,7 @@ class EntryReader:
             return INVALID
         return value
 
-    def text(self, field_name: str, node: Node) -> object:
+    def text(self, field_name: str, node: Node) -> Any:
         if node.kind == SCALAR:
             value = self.string(field_name, node)
             if value is INVALID:
@@ -200,7 +201,7 @@ class EntryReader:
                 self.report("PF110", "schema.missing_translation", node, field=field_name, lang=lang)
         return texts
 
-    def strings(self, spec: Field, node: Node) -> object:
+    def strings(self, spec: Field, node: Node) -> Any:
         if node.kind != SEQUENCE:
             return self.wrong_type(spec.name, "list", node)
         items: list[str] = []
@@ -217,7 +218,7 @@ class EntryReader:
             return INVALID
         return items
 
-    def levels(self, field_name: str, node: Node, minimum: int = 1) -> object:
+    def levels(self, field_name: str, node: Node, minimum: int = 1) -> Any:
         if node.kind != MAPPING:
             return self.wrong_type(field_name, "mapping", node)
         levels: dict[str, int] = {}
@@ -238,7 +239,7 @@ class EntryReader:
             levels[key_node.value] = level  # type: ignore[index]
         return levels if ok else INVALID
 
-    def lint(self, node: Node) -> object:
+    def lint(self, node: Node) -> Any:
         if node.kind != MAPPING:
             return self.wrong_type("lint", "mapping", node)
         ignore: list[str] = []

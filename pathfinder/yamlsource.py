@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import yaml
 
@@ -54,7 +55,7 @@ class Node:
     def __init__(
         self,
         kind: str,
-        value: object,
+        value: Any,
         line: int,
         column: int,
         end_line: int,
@@ -172,7 +173,7 @@ class _TreeBuilder:
         finally:
             loader.dispose()
 
-    def _documents(self, loader: yaml.SafeLoader) -> Node | None:
+    def _documents(self, loader: Any) -> Node | None:
         get = loader.get_event
         root: Node | None = None
         documents = 0
@@ -193,7 +194,7 @@ class _TreeBuilder:
                 mark = event.start_mark
                 self.error("PF001", "yaml.several_documents", mark.line + 1, mark.column + 1)
 
-    def _node(self, get, event, depth: int) -> Node | None:
+    def _node(self, get: Callable[[], Any], event: Any, depth: int) -> Node | None:
         """Read one node; recursive in depth only, which MAX_DEPTH bounds."""
         start = event.start_mark
         if depth > MAX_DEPTH:
@@ -205,6 +206,7 @@ class _TreeBuilder:
         tag = self._tag(event)
         weight_before = self.weight
         self.weight += 1
+        node: Node | None
         if cls is yaml.ScalarEvent:
             end = event.end_mark
             value = event.value
@@ -220,7 +222,7 @@ class _TreeBuilder:
             self.anchors[event.anchor] = (node, self.weight - weight_before)
         return node
 
-    def _tag(self, event: yaml.NodeEvent) -> str | None:
+    def _tag(self, event: Any) -> str | None:
         tag = getattr(event, "tag", None)
         if tag is None or tag in ALLOWED_TAGS:
             return tag
@@ -230,12 +232,12 @@ class _TreeBuilder:
         self.error("PF003", "yaml.tag", mark.line + 1, mark.column + 1, tag=tag)
         return None
 
-    def _mapping(self, get, start_event: yaml.MappingStartEvent, depth: int) -> Node | None:
+    def _mapping(self, get: Callable[[], Any], start_event: Any, depth: int) -> Node | None:
         start = start_event.start_mark
         pairs: list[tuple[Node, Node]] = []
         seen: dict[str, Node] = {}
         while True:
-            event = get()
+            event: Any = get()
             if type(event) is yaml.MappingEndEvent:
                 break
             key = self._node(get, event, depth + 1)
@@ -257,11 +259,11 @@ class _TreeBuilder:
         end = event.end_mark
         return Node(MAPPING, pairs, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
-    def _sequence(self, get, start_event: yaml.SequenceStartEvent, depth: int) -> Node | None:
+    def _sequence(self, get: Callable[[], Any], start_event: Any, depth: int) -> Node | None:
         start = start_event.start_mark
         items: list[Node] = []
         while True:
-            event = get()
+            event: Any = get()
             if type(event) is yaml.SequenceEndEvent:
                 break
             item = self._node(get, event, depth + 1)
@@ -271,7 +273,7 @@ class _TreeBuilder:
         end = event.end_mark
         return Node(SEQUENCE, items, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
-    def _alias(self, event: yaml.AliasEvent) -> Node | None:
+    def _alias(self, event: Any) -> Node | None:
         mark = event.start_mark
         anchored = self.anchors.get(event.anchor)
         if anchored is None:
