@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -256,7 +257,7 @@ class _TreeBuilder:
                 continue
             seen[key.value] = key  # type: ignore[index]
             pairs.append((key, value))
-        end = event.end_mark
+        end: Any = event.end_mark
         return Node(MAPPING, pairs, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
     def _sequence(self, get: Callable[[], Any], start_event: Any, depth: int) -> Node | None:
@@ -270,7 +271,7 @@ class _TreeBuilder:
             if item is None:
                 return None
             items.append(item)
-        end = event.end_mark
+        end: Any = event.end_mark
         return Node(SEQUENCE, items, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
     def _alias(self, event: Any) -> Node | None:
