@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ._version import __version__
+from .atomic import write_atomic
 
 FORMAT = 1
 
@@ -51,13 +51,6 @@ def write(key: str, value: object) -> None:
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, directory / f"{key}.pickle")
-        except BaseException:
-            os.unlink(temp)
-            raise
+        write_atomic(directory / f"{key}.pickle", pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
