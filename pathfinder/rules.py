@@ -55,8 +55,21 @@ RULES: dict[str, Rule] = {
         Rule("PF113", "missing-sites", E),
         Rule("PF114", "undeclared-language", W),
         Rule("PF115", "empty-catalog", W),
+        # PF2xx: whole-catalog checks (need a catalog without errors)
+        Rule("PF201", "unreachable-course", E),
+        Rule("PF202", "unreachable-job", E),
+        Rule("PF203", "prerequisite-cycle", E),
+        Rule("PF204", "orphan-skill", W),
+        Rule("PF205", "ungranted-skill", W),
+        Rule("PF206", "course-grants-nothing-new", W),
+        Rule("PF207", "duplicate-course", W),
+        Rule("PF208", "implausible-weekly-hours", W),
+        Rule("PF209", "implausible-course-hours", W),
+        Rule("PF210", "site-outside-france", W),
         # PF3xx: style
         Rule("PF301", "yaml11-boolean", W),
+        Rule("PF302", "single-skill-requires-any", W),
+        Rule("PF303", "bad-suppression-comment", W),
     )
 }
 

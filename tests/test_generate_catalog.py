@@ -21,6 +21,7 @@ def generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("generate_catalog", ROOT / "benchmarks" / "generate_catalog.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
-from . import catalog_cmd, plan_cmd
+from . import advise_cmd, catalog_cmd, plan_cmd
+from . import graph_cmd, lint_cmd
 
 app = typer.Typer(
     name="pathfinder",
@@ -39,6 +40,9 @@ def _root(
 
 app.add_typer(catalog_cmd.app, name="catalog")
 plan_cmd.register(app)
+lint_cmd.register(app)
+graph_cmd.register(catalog_cmd.app)
+advise_cmd.register(app)
 
 
 def main() -> None:

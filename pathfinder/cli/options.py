@@ -23,7 +23,7 @@ CatalogOpt = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
-        help="Catalog file or directory [default: $PATHFINDER_CATALOG, else the bundled catalog].",
+        help="Catalog file or directory (default: $PATHFINDER_CATALOG, else the bundled catalog).",
         show_default=False,
     ),
 ]
@@ -32,6 +32,6 @@ NoCacheOpt = Annotated[
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of the output [default: from LANG, else en].", show_default=False),
+    typer.Option("--lang", help="Language of the output (default: from LANG, else en).", show_default=False),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]

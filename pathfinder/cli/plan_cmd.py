@@ -1,9 +1,275 @@
-"""``pathfinder plan`` and ``pathfinder explore``."""
+"""``pathfinder plan`` and ``pathfinder explore``.
+
+Both take the same profile flags; each flag given replaces the profile file's field. The library
+is imported inside the commands, so ``pathfinder --help`` stays instant.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from .options import CatalogOpt, LangOpt, NoCacheOpt
+
+if TYPE_CHECKING:
+    from ..profile import Profile
+
+MAX_ALTERNATIVES = 20
+
+
+class Optimize(str, Enum):
+    hours = "hours"
+    cost = "cost"
+    weeks = "weeks"
+    courses = "courses"
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class ExploreFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option("--profile", metavar="FILE", help="Profile YAML file: jobs, skills, home, constraints.", show_default=False),
+]
+FromOpt = Annotated[
+    list[str] | None,
+    typer.Option("--from", metavar="JOB", help="A job you have held (repeat for several).", show_default=False),
+]
+SkillOpt = Annotated[
+    list[str] | None,
+    typer.Option("--skill", metavar="ID[=LEVEL]", help="A skill you have, level 1 by default (repeatable).", show_default=False),
+]
+HomeOpt = Annotated[
+    str | None, typer.Option("--home", metavar="SITE|LAT,LON", help="Where you live: a site id or coordinates.", show_default=False)
+]
+RadiusOpt = Annotated[
+    float | None,
+    typer.Option("--radius", metavar="KM", help="Take on-site courses only within this distance of home.", show_default=False),
+]
+OnlineOpt = Annotated[
+    bool | None,
+    typer.Option("--online/--no-online", help="Accept online courses (accepted by default).", show_default=False),
+]
+MaxHoursOpt = Annotated[
+    float | None, typer.Option("--max-hours", metavar="N", help="At most this many hours of training.", show_default=False)
+]
+MaxWeeksOpt = Annotated[
+    float | None, typer.Option("--max-weeks", metavar="N", help="At most this many weeks of training.", show_default=False)
+]
+BudgetOpt = Annotated[
+    float | None, typer.Option("--budget", metavar="EUR", help="At most this much paid out of pocket.", show_default=False)
+]
+FundingOpt = Annotated[
+    list[str] | None,
+    typer.Option("--funding", metavar="SRC", help="A funding source you can use, e.g. cpf (repeatable).", show_default=False),
+]
+OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help="What to minimise.")]
+
+
+def _profile(
+    profile_file: Path | None,
+    lang_flag: str | None,
+    *,
+    from_: list[str] | None,
+    skill: list[str] | None,
+    home: str | None,
+    radius: float | None,
+    online: bool | None,
+    max_hours: float | None,
+    max_weeks: float | None,
+    budget: float | None,
+    funding: list[str] | None,
+) -> tuple[Profile, str, dict[str, str]]:
+    """The profile file with the flags applied, the output language, and how to name each field
+    in messages (the flag that set it, else the file's field)."""
+    from ..profile import Profile, load_profile
+    from .state import use_lang
+
+    language = use_lang(lang_flag)
+    base = load_profile(profile_file) if profile_file is not None else Profile()
+    if lang_flag is None and base.lang is not None:
+        language = use_lang(base.lang)
+    for flag, value in (("--radius", radius), ("--max-hours", max_hours), ("--max-weeks", max_weeks), ("--budget", budget)):
+        _non_negative(flag, value)
+    overrides: dict[str, Any] = {
+        "jobs": tuple(from_) if from_ else None,
+        "skills": _skills(skill) if skill else None,
+        "home": _home(home) if home is not None else None,
+        "mobility_km": radius,
+        "online": online,
+        "max_hours": max_hours,
+        "max_weeks": max_weeks,
+        "budget_eur": budget,
+        "funding": tuple(funding) if funding else None,
+    }
+    flags = {
+        "jobs": "--from", "skills": "--skill", "home": "--home", "mobility_km": "--radius", "max_hours": "--max-hours",
+        "max_weeks": "--max-weeks", "budget_eur": "--budget", "funding": "--funding",
+    }
+    source = str(profile_file) if profile_file is not None else "profile"
+    where = {
+        name: flags[name] if overrides.get(name) is not None and name in flags else f"{source}: {name}"
+        for name in ("jobs", "skills", "home", "mobility_km", "max_hours", "max_weeks", "budget_eur", "funding",
+                     "exclude_courses", "targets", "sectors")
+    }
+    return base.merged(**overrides), language, where
+
+
+def _non_negative(flag: str, value: float | None) -> None:
+    import math
+
+    from ..errors import PathfinderError
+
+    if value is not None and (not math.isfinite(value) or value < 0):
+        raise PathfinderError("plan.negative", flag=flag, value=value)
+
+
+def _skills(values: list[str]) -> dict[str, int]:
+    from ..errors import PathfinderError
+
+    skills: dict[str, int] = {}
+    for value in values:
+        skill, sep, level_text = value.partition("=")
+        skill = skill.strip()
+        level = 1
+        if sep:
+            try:
+                level = int(level_text)
+            except ValueError:
+                raise PathfinderError("plan.bad_skill_flag", value=value) from None
+        if not skill or level < 0:
+            raise PathfinderError("plan.bad_skill_flag", value=value)
+        skills[skill] = level
+    return skills
+
+
+def _home(value: str) -> str | tuple[float, float]:
+    from ..geo import looks_like_coordinates, parse_lat_lon
+
+    if looks_like_coordinates(value) or "," in value:
+        return parse_lat_lon(value, "--home")
+    return value
+
+
+def plan_command(
+    to: Annotated[str | None, typer.Option("--to", metavar="JOB", help="The job to train for (default: the profile's first target).", show_default=False)] = None,
+    profile: ProfileOpt = None,
+    from_: FromOpt = None,
+    skill: SkillOpt = None,
+    home: HomeOpt = None,
+    radius: RadiusOpt = None,
+    online: OnlineOpt = None,
+    max_hours: MaxHoursOpt = None,
+    max_weeks: MaxWeeksOpt = None,
+    budget: BudgetOpt = None,
+    funding: FundingOpt = None,
+    optimize: OptimizeOpt = Optimize.hours,
+    alternatives: Annotated[int, typer.Option("--alternatives", metavar="K", help="Show up to K paths, best first.")] = 3,
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    lang: LangOpt = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.text,
+) -> None:
+    """The shortest retraining path to a job, with alternatives; or why there is none."""
+    from ..errors import PathfinderError
+    from ..planner import find_job, plan
+    from ..profile import check_profile
+    from .loading import load
+
+    person, language, where = _profile(
+        profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
+        max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
+    )
+    if not 1 <= alternatives <= MAX_ALTERNATIVES:
+        raise PathfinderError("plan.bad_alternatives", value=alternatives)
+    target = to or (person.targets[0] if person.targets else None)
+    if target is None:
+        raise PathfinderError("plan.no_target")
+    cat = load(catalog, no_cache)
+    find_job(cat, target, where="--to" if to else where["targets"])
+    check_profile(person, cat, where)
+    result = plan(cat, person, target, objective=optimize.value, alternatives=alternatives)
+    if fmt is PlanFormat.json:
+        from ..reports.plan_json import plan_to_json
+        from .console import print_json
+
+        print_json(plan_to_json(result, cat, language))
+    elif fmt is PlanFormat.md:
+        import sys
+
+        from ..reports.plan_markdown import plan_to_markdown
+
+        sys.stdout.write(plan_to_markdown(result, cat, language))
+    else:
+        from .console import stdout_console
+        from .plan_render import render_plan
+
+        render_plan(result, cat, stdout_console(), language)
+    if result.status == "unreachable":
+        raise typer.Exit(1)
+
+
+def explore_command(
+    sector: Annotated[
+        list[str] | None,
+        typer.Option("--sector", metavar="S", help="Explore this sector's jobs (repeatable; default: jobs with a growing outlook).", show_default=False),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", metavar="N", help="Show the N best jobs only.", show_default=False)] = None,
+    profile: ProfileOpt = None,
+    from_: FromOpt = None,
+    skill: SkillOpt = None,
+    home: HomeOpt = None,
+    radius: RadiusOpt = None,
+    online: OnlineOpt = None,
+    max_hours: MaxHoursOpt = None,
+    max_weeks: MaxWeeksOpt = None,
+    budget: BudgetOpt = None,
+    funding: FundingOpt = None,
+    optimize: OptimizeOpt = Optimize.hours,
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    lang: LangOpt = None,
+    fmt: Annotated[ExploreFormat, typer.Option("--format", help="Output format.")] = ExploreFormat.text,
+) -> None:
+    """Rank the jobs within reach from your profile, best first."""
+    from ..errors import PathfinderError
+    from ..explore import explore
+    from ..profile import check_profile
+    from .loading import load
+
+    person, language, where = _profile(
+        profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
+        max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
+    )
+    if top is not None and top < 1:
+        raise PathfinderError("explore.bad_top", value=top)
+    cat = load(catalog, no_cache)
+    check_profile(person, cat, where)
+    result = explore(cat, person, sectors=sector, objective=optimize.value, top=top)
+    if fmt is ExploreFormat.json:
+        from ..reports.plan_json import explore_to_json
+        from .console import print_json
+
+        print_json(explore_to_json(result, cat, language))
+        return
+    from .console import stdout_console
+    from .plan_render import render_explore
+
+    render_explore(result, cat, stdout_console(), language)
 
 
 def register(app: typer.Typer) -> None:
     """Add the planning commands to ``app``."""
+    app.command("plan")(plan_command)
+    app.command("explore")(explore_command)
