@@ -66,16 +66,17 @@ def default_catalog_path() -> Path:
 
 
 def _display(file: Path, root: Path) -> str:
-    """How to show ``file`` in messages: under ``root`` as the user wrote it (the bundled
+    """How to show ``file`` in messages: below ``root`` as the user wrote it (the bundled
     catalog relative to the working directory when it is below it)."""
+    shown = root
     if root.is_absolute() and root == bundled_catalog_path():
         try:
-            root = root.relative_to(Path.cwd())
+            shown = root.relative_to(Path.cwd())
         except ValueError:
             pass
     if file == root:
-        return str(root)
-    return str(root / file.relative_to(root))
+        return str(shown)
+    return str(shown / file.relative_to(root))
 
 
 def discover(path: Path) -> list[Path]:

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
-from . import advise_cmd, catalog_cmd, plan_cmd
-from . import graph_cmd, lint_cmd
+from . import advise_cmd, catalog_cmd, graph_cmd, lint_cmd, plan_cmd
 
 app = typer.Typer(
     name="pathfinder",

@@ -252,6 +252,7 @@ MESSAGES: dict[str, str] = {
     "lint.outside_france_swapped": "site '{id}' at {lat}, {lon} is outside France, yet the catalog is in French; lat and lon look swapped.",
     "lint.single_any": "requires_any group with the single skill '{skill}': put it under requires.",
     "lint.suppression_unknown_code": "the suppression comment names '{code}', which is not a rule code.",
+    "lint.ignore_unknown_code": "lint.ignore names '{code}', which is not a rule code.",
     "lint.suppression_malformed": "malformed suppression comment; write '# pathfinder: ignore[PF201]' with one or more codes.",
     "lint.count.error.one": "{n} error",
     "lint.count.error.other": "{n} errors",

@@ -252,6 +252,7 @@ MESSAGES: dict[str, str] = {
     "lint.outside_france_swapped": "le site « {id} » en {lat}, {lon} est hors de France, alors que le catalogue est en français ; lat et lon semblent inversées.",
     "lint.single_any": "groupe requires_any avec la seule compétence « {skill} » : placez-la sous requires.",
     "lint.suppression_unknown_code": "le commentaire de suppression cite « {code} », qui n'est pas un code de règle.",
+    "lint.ignore_unknown_code": "lint.ignore cite « {code} », qui n'est pas un code de règle.",
     "lint.suppression_malformed": "commentaire de suppression mal formé ; écrivez « # pathfinder: ignore[PF201] » avec un ou plusieurs codes.",
     "lint.count.error.one": "{n} erreur",
     "lint.count.error.other": "{n} erreurs",

@@ -1,0 +1,69 @@
+"""The answers of an advising session: a profile being built, and which questions it answers.
+
+A profile file answers a question when it has the question's key, even with an explicit ``null``
+("no limit"); a question nobody answered must be asked, or, without a terminal, reported missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..profile import Profile, profile_from_data
+
+QUESTIONS: tuple[str, ...] = (
+    "lang", "jobs", "skills", "home", "mobility", "online", "time", "budget", "funding", "goal",
+)
+"""The session's questions, in the order they are asked."""
+
+FIELDS_OF: dict[str, tuple[str, ...]] = {
+    "lang": ("lang",),
+    "jobs": ("jobs",),
+    "skills": ("skills",),
+    "home": ("home",),
+    "mobility": ("mobility_km",),
+    "online": ("online",),
+    "time": ("max_hours", "max_weeks"),
+    "budget": ("budget_eur",),
+    "funding": ("funding",),
+    "goal": ("targets",),
+}
+"""Profile fields behind each question; a question is answered when any of its fields is given."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The profile so far and the questions it answers."""
+
+    profile: Profile = Profile()
+    answered: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any] | None, source: str = "profile") -> Answers:
+        """Answers from a profile file's data: each key present (null included) answers its question."""
+        profile = profile_from_data(dict(data) if data else None, source)
+        keys = set(data or ())
+        answered = {q for q, fields in FIELDS_OF.items() if keys.intersection(fields)}
+        return cls(profile, frozenset(answered))
+
+    def with_answer(self, question: str, **fields: Any) -> Answers:
+        """These answers with ``question`` answered by the given profile fields."""
+        return Answers(replace(self.profile, **fields), self.answered | {question})
+
+    def with_flags(self, question: str, **fields: Any) -> Answers:
+        """Answers a question from command-line flags: only the flags actually given count."""
+        given = {name: value for name, value in fields.items() if value is not None}
+        return self.with_answer(question, **given) if given else self
+
+    def missing(self, questions: Iterable[str] = QUESTIONS) -> list[str]:
+        return [q for q in questions if q not in self.answered]
+
+    @property
+    def target(self) -> str | None:
+        return self.profile.targets[0] if self.profile.targets else None
+
+
+def missing_fields(questions: Iterable[str]) -> list[str]:
+    """The profile fields that would answer ``questions``, for a message (``max_hours|max_weeks``)."""
+    return ["|".join(FIELDS_OF[q]) for q in questions]

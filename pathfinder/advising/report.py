@@ -1,0 +1,109 @@
+"""What a session leaves behind: the profile file (to resume next week) and the report to hand
+over, as HTML, Markdown or JSON. Files are written atomically; profiles with mode 0600, since
+they hold personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..atomic import write_atomic
+from ..errors import PathfinderError
+from ..i18n import t
+from ..model import Catalog
+from ..planning.results import PlanResult, Relaxation
+from ..profile import profile_to_data
+from .answers import FIELDS_OF, Answers
+
+EXPORT_SUFFIXES = (".html", ".md", ".json")
+
+
+def answers_data(answers: Answers) -> dict[str, Any]:
+    """The profile's plain data, with an explicit null for every question answered "no limit",
+    so that replaying the file asks nothing that was already answered."""
+    data = profile_to_data(answers.profile)
+    for question in sorted(answers.answered):
+        for name in FIELDS_OF[question]:
+            if name not in data:
+                value = getattr(answers.profile, name)
+                data[name] = list(value) if isinstance(value, tuple) and name != "home" else (
+                    dict(value) if isinstance(value, dict) else value
+                )
+    order = [name for fields in FIELDS_OF.values() for name in fields]
+    return dict(sorted(data.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+
+
+def save_answers(answers: Answers, path: Path) -> None:
+    """Write the answers in the planner's profile format, atomically, readable by the owner only."""
+    import yaml
+
+    header = "# Pathfinder profile — personal data: keep it private.\n"
+    text = header + yaml.safe_dump(answers_data(answers), sort_keys=False, allow_unicode=True)
+    try:
+        write_atomic(path, text, mode=0o600)
+    except OSError as error:
+        raise PathfinderError("advise.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+
+
+def check_export_suffix(text: str) -> str | None:
+    return None if Path(text.strip()).suffix.lower() in EXPORT_SUFFIXES else "advise.invalid.export"
+
+
+def check_export_path(path: Path) -> None:
+    """Refuse an export file name whose format is unknown before asking anything."""
+    if check_export_suffix(str(path)) is not None:
+        raise PathfinderError("advise.bad_export", path=str(path), suffixes=", ".join(EXPORT_SUFFIXES))
+
+
+def report_document(result: PlanResult, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
+    """The planner's JSON report plus the profile: what the JSON export contains."""
+    from ..reports.plan_json import plan_to_json
+
+    document = plan_to_json(result, catalog, lang)
+    document["profile"] = answers_data(answers)
+    return document
+
+
+def write_report(
+    path: Path, result: PlanResult, catalog: Catalog, answers: Answers, lang: str, *, reference: str | None = None
+) -> None:
+    """Write the report in the format its suffix names (.html, .md or .json)."""
+    check_export_path(path)
+    suffix = path.suffix.lower()
+    document = report_document(result, catalog, answers, lang)
+    if reference:
+        document["reference"] = reference
+    generated = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    if suffix == ".json":
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    elif suffix == ".md":
+        from ..reports.plan_markdown import plan_to_markdown
+
+        text = plan_to_markdown(result, catalog, lang)
+        text += "\n" + t("report.generated", lang, date=generated) + "\n"
+    else:
+        from ..reports.html_report import render_html
+
+        text = render_html(document, catalog, document["profile"], lang, reference=reference, generated=generated)
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise PathfinderError("advise.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+
+
+def relaxation_text(relaxation: Relaxation, lang: str) -> str:
+    value = relaxation.value
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return t(f"advise.relax.{relaxation.kind}", lang, value=shown)
+
+
+def apply_relaxation(answers: Answers, relaxation: Relaxation) -> Answers:
+    """The answers with one constraint relaxed as proposed."""
+    field = {"radius": "mobility_km", "budget": "budget_eur", "hours": "max_hours", "weeks": "max_weeks", "online": "online"}[
+        relaxation.kind
+    ]
+    value: Any = True if relaxation.kind == "online" else float(relaxation.value)
+    return Answers(replace(answers.profile, **{field: value}), answers.answered)

@@ -1,0 +1,222 @@
+"""``pathfinder advise``: the interactive advising session, replayable from a profile file."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .options import CatalogOpt, LangOpt, NoCacheOpt
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..advising.answers import Answers
+    from ..model import Catalog
+    from ..planning.results import PlanResult
+    from .prompter import Prompter
+
+
+class Objective(str, Enum):
+    hours = "hours"
+    cost = "cost"
+    weeks = "weeks"
+    courses = "courses"
+
+
+EXIT_INTERRUPTED = 130
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(advise)
+
+
+def advise(
+    catalog: CatalogOpt = None,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help="Answers to start from (a profile YAML file).")] = None,
+    save_profile: Annotated[
+        Optional[Path], typer.Option("--save-profile", help="Write the answers to this file (mode 0600) at the end.")
+    ] = None,
+    lang: LangOpt = None,
+    export: Annotated[
+        Optional[Path], typer.Option("--export", help="Write the report: FILE.html, FILE.md or FILE.json.")
+    ] = None,
+    objective: Annotated[Objective, typer.Option("--optimize", help="What the best path minimises.")] = Objective.hours,
+    reference: Annotated[
+        Optional[str], typer.Option("--reference", help="A free reference printed on the report (no names, please).")
+    ] = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Guided session: questions, the shortest path to the chosen job, and a report to hand over."""
+    from ..advising.answers import Answers
+    from ..advising.report import check_export_path
+    from ..i18n import lang_from_environment
+    from .console import stdout_console
+    from .loading import load
+    from .prompter import Prompter
+    from .state import use_lang
+
+    answers = Answers()
+    if profile is not None:
+        answers = _read_answers(profile)
+    decided = lang.value if lang else answers.profile.lang or ("fr" if lang_from_environment() == "fr" else None)
+    session_lang = use_lang(decided)
+    if decided:
+        answers = answers.with_answer("lang", lang=decided)
+    if export is not None:
+        check_export_path(export)
+    cat = load(catalog, no_cache)
+    _check(answers, cat, profile)
+    interactive = sys.stdin.isatty()
+    if not interactive:
+        _require_complete(answers)
+    console = stdout_console()
+    prompter = Prompter(session_lang)
+    code = run_session(
+        cat, answers, prompter, console, objective=objective.value, interactive=interactive,
+        save_profile=save_profile, export=export, reference=reference,
+    )
+    raise typer.Exit(code)
+
+
+def _read_answers(path: Path) -> Answers:
+    from ..advising.answers import Answers
+    from ..yamlsource import read_yaml
+
+    data = read_yaml(path)
+    if data is not None and not isinstance(data, dict):
+        from ..profile import ProfileError
+
+        raise ProfileError("profile.not_mapping", source=str(path), got=type(data).__name__)
+    return Answers.from_data(data, str(path))
+
+
+def _check(answers: Answers, catalog: Catalog, profile: Path | None) -> None:
+    from ..profile import check_profile
+
+    check_profile(answers.profile, catalog, where=None if profile is None else {f: f"{profile}: {f}" for f in (
+        "jobs", "skills", "home", "exclude_courses", "targets", "sectors")})
+
+
+def _require_complete(answers: Answers) -> None:
+    """Without a terminal nobody can answer: name the missing fields at once, exit 2."""
+    from ..advising.answers import missing_fields
+    from ..errors import PathfinderError
+
+    missing = answers.missing()
+    if missing:
+        raise PathfinderError("advise.not_a_terminal", fields=", ".join(missing_fields(missing)))
+
+
+def run_session(
+    catalog: Catalog,
+    answers: Answers,
+    prompter: Prompter,
+    console: Console,
+    *,
+    objective: str = "hours",
+    interactive: bool = True,
+    save_profile: Path | None = None,
+    export: Path | None = None,
+    reference: str | None = None,
+) -> int:
+    """Ask, compute, show, offer. Returns the exit code (130 when interrupted)."""
+    from ..advising.report import save_answers
+    from ..i18n import t
+    from .prompter import SessionInterrupted
+    from .questionnaire import Questionnaire
+
+    questionnaire = Questionnaire(catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, objective, prompter.lang))
+    try:
+        answers = questionnaire.run()
+        result = _plan(catalog, answers, objective)
+        _show(result, catalog, console, prompter.lang)
+        while interactive and result.status == "unreachable" and result.relaxations:
+            retried = _offer_relaxation(result, answers, prompter)
+            if retried is None:
+                break
+            answers = questionnaire.answers = retried
+            result = _plan(catalog, answers, objective)
+            _show(result, catalog, console, prompter.lang)
+        if interactive:
+            save_profile, export = _offers(prompter, save_profile, export)
+    except SessionInterrupted:
+        answers = questionnaire.answers
+        if save_profile is not None:
+            save_answers(answers, save_profile)
+            console.print(t("advise.saved_partial", prompter.lang, path=str(save_profile)), markup=False)
+        console.print(t("advise.goodbye", prompter.lang), markup=False)
+        return EXIT_INTERRUPTED
+    if save_profile is not None:
+        save_answers(answers, save_profile)
+        console.print(t("advise.saved", prompter.lang, path=str(save_profile)), markup=False)
+    if export is not None:
+        from ..advising.report import write_report
+
+        write_report(export, result, catalog, answers, prompter.lang, reference=reference)
+        console.print(t("advise.exported", prompter.lang, path=str(export)), markup=False)
+    return 1 if result.status == "unreachable" else 0
+
+
+def _plan(catalog: Catalog, answers: Answers, objective: str) -> PlanResult:
+    from ..planner import plan
+
+    assert answers.target is not None
+    return plan(catalog, answers.profile, answers.target, objective=objective, alternatives=3)
+
+
+def _ranked(catalog: Catalog, answers: Answers, objective: str, lang: str) -> list[tuple[str, str]]:
+    """Jobs within reach, best first, as (label, job id) for the goal question."""
+    from ..explore import explore
+    from ..i18n import t
+
+    result = explore(catalog, answers.profile, objective=objective, top=15)
+    return [
+        (
+            t(
+                "advise.goal.ranked", lang, job=catalog.name(catalog.jobs[item.job], lang), hours=f"{item.total_hours:g}",
+                courses=item.courses, openings=item.openings_nearby,
+            ),
+            item.job,
+        )
+        for item in result.results
+    ]
+
+
+def _show(result: PlanResult, catalog: Catalog, console: Console, lang: str) -> None:
+    from .plan_render import render_plan
+
+    render_plan(result, catalog, console, lang)
+
+
+def _offer_relaxation(result: PlanResult, answers: Answers, prompter: Prompter) -> Answers | None:
+    """Offer each relaxation that would open a path as a one-key retry."""
+    from ..advising.report import apply_relaxation, relaxation_text
+    from ..i18n import t
+
+    options: list[tuple[str, object]] = [
+        (t("advise.retry", prompter.lang, change=relaxation_text(r, prompter.lang)), index)
+        for index, r in enumerate(result.relaxations)
+    ]
+    options.append((t("advise.retry.no", prompter.lang), None))
+    picked = prompter.select(t("advise.retry.prompt", prompter.lang), options, default=0)
+    if picked is None:
+        return None
+    return apply_relaxation(answers, result.relaxations[int(picked)])  # type: ignore[call-overload]
+
+
+def _offers(prompter: Prompter, save_profile: Path | None, export: Path | None) -> tuple[Path | None, Path | None]:
+    """At the end: offer to save the answers and to export the report (unless flags said so)."""
+    from ..advising.report import check_export_suffix
+    from ..i18n import t
+
+    if save_profile is None and prompter.confirm(t("advise.offer.save", prompter.lang), default=False):
+        save_profile = Path(prompter.text(t("advise.offer.save_path", prompter.lang), default="profile.yaml"))
+    if export is None and prompter.confirm(t("advise.offer.export", prompter.lang), default=False):
+        export = Path(
+            prompter.text(t("advise.offer.export_path", prompter.lang), default="report.html", check=check_export_suffix)
+        )
+    return save_profile, export

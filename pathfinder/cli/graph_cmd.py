@@ -1,0 +1,65 @@
+"""``pathfinder catalog graph``: the prerequisite graph as DOT or Mermaid text."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .options import CatalogOpt, NoCacheOpt
+
+
+class GraphFormat(str, Enum):
+    dot = "dot"
+    mermaid = "mermaid"
+
+
+AroundOpt = Annotated[
+    str | None,
+    typer.Option("--around", metavar="ID", help="Only the neighbourhood of this entry (skill, course or job id).", show_default=False),
+]
+DepthOpt = Annotated[int, typer.Option("--depth", min=0, help="With --around: how many edges away to go.")]
+GraphFormatOpt = Annotated[
+    GraphFormat, typer.Option("--format", help="dot (Graphviz) or mermaid (a flowchart GitHub renders in Markdown).")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output (.md: inside a mermaid block).", show_default=False),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``graph`` to the ``catalog`` sub-app."""
+    app.command("graph")(graph)
+
+
+def graph(
+    around: AroundOpt = None,
+    depth: DepthOpt = 2,
+    fmt: GraphFormatOpt = GraphFormat.dot,
+    catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Write the prerequisite graph: skills, courses and jobs; requires, requires_any and grants."""
+    from ..errors import PathfinderError
+    from ..graph import build_graph, neighbourhood, to_dot, to_mermaid
+    from .loading import load
+    from .state import use_lang
+
+    lang = use_lang(None)
+    whole = build_graph(load(catalog, no_cache), lang)
+    shown = neighbourhood(whole, around, depth) if around is not None else whole
+    text = to_mermaid(shown) if fmt is GraphFormat.mermaid else to_dot(shown)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.suffix.lower() in (".md", ".markdown") and fmt is GraphFormat.mermaid:
+        text = f"```mermaid\n{text}```\n"
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PathfinderError("graph.cannot_write", path=str(output), reason=error.strerror or str(error)) from None

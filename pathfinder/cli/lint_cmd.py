@@ -1,0 +1,125 @@
+"""``pathfinder lint``: the catalog maintainers' linter, for the terminal, pre-commit and CI."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .options import NoCacheOpt
+
+if TYPE_CHECKING:
+    from ..lint import LintReport
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATH",
+        help="Catalog files or directories, each linted as one catalog "
+        "(default: $PATHFINDER_CATALOG, else the bundled catalog).",
+        show_default=False,
+    ),
+]
+LintFormatOpt = Annotated[
+    LintFormat,
+    typer.Option("--format", help="text (one line per problem, then a summary), json, github (workflow commands) or sarif (2.1.0)."),
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (PF201,PF3).", show_default=False),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.", show_default=False),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print the problems only: no summary, nothing when clean.")]
+ExplainOpt = Annotated[
+    str | None,
+    typer.Option("--explain", metavar="CODE", help="Explain a rule, with a bad and a good example, and exit.", show_default=False),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``lint`` to ``app``."""
+    app.command("lint")(lint)
+
+
+def lint(
+    paths: PathsArg = None,
+    fmt: LintFormatOpt = LintFormat.text,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    explain: ExplainOpt = None,
+) -> None:
+    """Check catalogs: syntax, schema, references, the prerequisite graph, style.
+
+    Exit status: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 usage error or unreadable path.
+
+    Rules, suppression comments and pre-commit use: docs/lint-rules.md.
+    """
+    from .state import use_lang
+
+    lang = use_lang(None)
+    if explain is not None:
+        from ..lint.explain import render_terminal, rule_code
+
+        sys.stdout.write(render_terminal(rule_code(explain), lang))
+        return
+    from ..lint import lint as run_lint
+    from ..lint.formats import render
+
+    report = run_lint(paths or None, select=select, ignore=ignore, use_cache=not no_cache)
+    if fmt is LintFormat.text and _colour_wanted():
+        _print_coloured(report, lang, quiet)
+    else:
+        sys.stdout.write(render(report, fmt.value, lang, quiet))
+    sys.stdout.flush()
+    code = report.exit_code(strict)
+    if code:
+        raise typer.Exit(code)
+
+
+def _colour_wanted() -> bool:
+    import os
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _print_coloured(report: LintReport, lang: str, quiet: bool) -> None:
+    from rich.text import Text
+
+    from ..i18n import t
+    from ..lint.formats import notes, summary
+    from .console import stdout_console
+
+    console = stdout_console()
+    for d in report.diagnostics:
+        line = Text()
+        line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
+        line.append(" ")
+        line.append(t(f"severity.{d.severity.value}", lang), style="bold red" if d.is_error else "yellow")
+        line.append(" ")
+        line.append(d.code, style="bold")
+        line.append(" " + d.message_in(lang))
+        console.print(line, soft_wrap=True)
+    if quiet:
+        return
+    for note in notes(report, lang):
+        console.print(Text(note, style="dim"), soft_wrap=True)
+    style = "bold red" if report.error_count else ("yellow" if report.warning_count else "green")
+    console.print(Text(summary(report, lang), style=style), soft_wrap=True)

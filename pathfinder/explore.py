@@ -1,0 +1,100 @@
+"""Which jobs are within reach, best first: ``pathfinder explore``.
+
+Every job of the chosen sectors (by default, every job whose outlook is growing) is planned from
+the same profile with the exact search (best path only) and ranked by the objective, then fewer
+courses, fewer hours and the job id. One :class:`~pathfinder.planning.usable.Context` serves all
+jobs, so usability, sites and prices are computed once per course.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from .errors import PathfinderError, UnknownIdError
+from .model import Catalog, Job
+from .planning.explain import caps_of
+from .planning.numbers import to_float
+from .planning.problem import Problem
+from .planning.results import ExploreItem, ExploreResult
+from .planning.schedule import schedule
+from .planning.search import search
+from .planning.usable import Context
+from .profile import Profile, check_profile
+
+
+def openings_nearby(job: Job, context: Context) -> int:
+    """Openings at sites within the mobility radius (every site without a home or a radius)."""
+    total = 0
+    for site_id, count in job.openings.items():
+        if context.radius is not None and context.home is not None:
+            distance = context.distance(site_id) if site_id in context.catalog.sites else None
+            if distance is None or distance > context.radius:
+                continue
+        total += count
+    return total
+
+
+def chosen_jobs(catalog: Catalog, profile: Profile, sectors: Sequence[str] | None) -> tuple[tuple[str, ...], list[Job]]:
+    """The sectors explored (empty: growing jobs) and their jobs, minus the jobs already held."""
+    from .textsearch import suggest
+
+    chosen = tuple(sectors) if sectors else profile.sectors
+    for sector in chosen:
+        if sector not in catalog.sectors:
+            raise UnknownIdError("sector", sector, suggest(sector, catalog.sectors), where="--sector")
+    held = set(profile.jobs)
+    jobs = [
+        job for job in catalog.jobs.values()
+        if job.id not in held and (job.sector in chosen if chosen else job.outlook == "growing")
+    ]
+    return chosen, jobs
+
+
+def explore(
+    catalog: Catalog,
+    profile: Profile,
+    *,
+    sectors: Sequence[str] | None = None,
+    objective: str = "hours",
+    top: int | None = None,
+) -> ExploreResult:
+    """Rank the jobs of ``sectors`` (else the profile's sectors, else every growing job) by the
+    optimal ``objective`` from ``profile``; ``top`` keeps the best ones only."""
+    from .planner import check_objective
+
+    check_objective(objective)
+    if top is not None and top < 1:
+        raise PathfinderError("explore.bad_top", value=top)
+    check_profile(profile, catalog)
+    chosen, jobs = chosen_jobs(catalog, profile, sectors)
+    context = Context(catalog, profile)
+    caps = caps_of(profile)
+    start = context.start
+    ranked: list[tuple[tuple[Fraction, int, Fraction, str], ExploreItem]] = []
+    unreachable: list[str] = []
+    for job in jobs:
+        nearby = openings_nearby(job, context)
+        if all(start.get(skill, 0) >= need for skill, need in job.requires.items()):
+            item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
+            ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
+            continue
+        problem = Problem(context, job.requires)
+        found = search(problem, objective, caps)
+        if found is None:
+            unreachable.append(job.id)
+            continue
+        hours, weeks, price, pays = problem.totals(found.order)
+        value = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(len(found.order))}[objective]
+        courses = [problem.courses[i].course for i in found.order]
+        ordered = schedule(courses, job.requires, start)
+        item = ExploreItem(
+            job.id, "ok", to_float(hours), to_float(weeks), to_float(price), to_float(pays), len(courses), nearby,
+            tuple(c.id for c in ordered),
+        )
+        ranked.append(((value, len(courses), hours, job.id), item))
+    ranked.sort(key=lambda entry: entry[0])
+    items = tuple(item for _, item in ranked)
+    if top is not None:
+        items = items[:top]
+    return ExploreResult(objective, chosen, items, tuple(sorted(unreachable)))

@@ -1,0 +1,57 @@
+"""Great-circle distances and "LAT,LON" coordinates."""
+
+from __future__ import annotations
+
+import math
+
+from .errors import PathfinderError
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG), in kilometres."""
+
+
+class CoordinatesError(PathfinderError):
+    """Coordinates that are not two numbers in range."""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def check_coordinates(lat: float, lon: float, where: str) -> tuple[float, float]:
+    """``(lat, lon)`` when both are finite and in range, else a CoordinatesError naming ``where``."""
+    if not (math.isfinite(lat) and -90.0 <= lat <= 90.0):
+        raise CoordinatesError("geo.lat_range", where=where, value=lat)
+    if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
+        raise CoordinatesError("geo.lon_range", where=where, value=lon)
+    return float(lat), float(lon)
+
+
+def looks_like_coordinates(text: str) -> bool:
+    """True for text shaped like ``LAT,LON`` (two numbers), whether or not they are in range."""
+    parts = text.split(",")
+    if len(parts) != 2:
+        return False
+    try:
+        float(parts[0])
+        float(parts[1])
+    except ValueError:
+        return False
+    return True
+
+
+def parse_lat_lon(text: str, where: str = "--home") -> tuple[float, float]:
+    """``"50.37,3.08"`` -> ``(50.37, 3.08)``; anything else raises a CoordinatesError."""
+    parts = text.split(",")
+    if len(parts) != 2:
+        raise CoordinatesError("geo.bad_coordinates", where=where, value=text)
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise CoordinatesError("geo.bad_coordinates", where=where, value=text) from None
+    return check_coordinates(lat, lon, where)

@@ -1,0 +1,155 @@
+"""Provably shortest retraining paths.
+
+    from pathfinder.planner import plan
+    result = plan(catalog, profile, "battery-pack-assembler", objective="hours", alternatives=3)
+
+The search is exact (see :mod:`pathfinder.planning.search`): the first path minimises the objective
+(hours, out-of-pocket cost, weeks or number of courses) over every valid path within the caps,
+ties broken by fewer courses, then fewer hours, then the sorted course ids. The others are the true
+next best paths, none a superset of an earlier one (:mod:`pathfinder.planning.alternatives`).
+"""
+
+from __future__ import annotations
+
+from .errors import PathfinderError, UnknownIdError
+from .model import Catalog, Job
+from .planning.alternatives import k_best
+from .planning.explain import blockers, caps_of, relaxations
+from .planning.numbers import to_float
+from .planning.problem import Problem
+from .planning.results import (
+    OBJECTIVES,
+    Blocker,
+    Excluded,
+    ExploreItem,
+    ExploreResult,
+    Gap,
+    LimitsTogether,
+    MissingPrerequisites,
+    NoCourse,
+    Objective,
+    OnlineNotAllowed,
+    OverLimit,
+    Path,
+    PlanResult,
+    Reason,
+    Relaxation,
+    Serves,
+    Step,
+    TooFar,
+)
+from .planning.schedule import schedule, serves
+from .planning.search import Found
+from .planning.usable import Context
+from .profile import Profile, check_profile
+
+
+def check_objective(objective: str) -> None:
+    if objective not in OBJECTIVES:
+        raise PathfinderError("plan.bad_objective", value=objective, choices=", ".join(OBJECTIVES))
+
+
+def find_job(catalog: Catalog, job_id: str, where: str = "") -> Job:
+    """The job with this id, or an UnknownIdError with the closest ids."""
+    job = catalog.jobs.get(job_id)
+    if job is None:
+        from .textsearch import suggest
+
+        raise UnknownIdError("job", job_id, suggest(job_id, catalog.jobs), where=where)
+    return job
+
+
+def gaps_of(job: Job, context: Context) -> tuple[Gap, ...]:
+    start = context.start
+    return tuple(
+        Gap(skill, start.get(skill, 0), need) for skill, need in job.requires.items() if start.get(skill, 0) < need
+    )
+
+
+def build_path(problem: Problem, found: Found) -> Path:
+    """A found path as reported: scheduled, each step with its site, price to pay and purpose."""
+    context = problem.context
+    target = problem.target_levels
+    courses = [problem.courses[i].course for i in found.order]
+    ordered = schedule(courses, target, context.start)
+    purposes = serves(ordered, target, context.start)
+    steps = []
+    for course, purpose in zip(ordered, purposes, strict=True):
+        usage = context.usage(course)
+        assert usage is not None
+        steps.append(Step(course, usage.site, usage.distance_km, to_float(usage.pays), purpose))
+    hours, weeks, price, pays = problem.totals(found.order)
+    return Path(tuple(steps), to_float(hours), to_float(weeks), to_float(price), to_float(pays))
+
+
+def plan_in_context(context: Context, job: Job, objective: str = "hours", alternatives: int = 3) -> PlanResult:
+    """:func:`plan` for a prepared context (reused across queries for the same profile)."""
+    check_objective(objective)
+    gaps = gaps_of(job, context)
+    if not gaps:
+        return PlanResult(job.id, objective, "already-qualified", context.start, gaps)
+    problem = Problem(context, job.requires)
+    caps = caps_of(context.profile)
+    found = k_best(problem, objective, caps, alternatives)
+    if found:
+        paths = tuple(build_path(problem, f) for f in found)
+        return PlanResult(job.id, objective, "ok", context.start, gaps, paths)
+    return PlanResult(
+        job.id,
+        objective,
+        "unreachable",
+        context.start,
+        gaps,
+        (),
+        blockers(context, problem, caps),
+        relaxations(context.catalog, context.profile, job.requires, context.start),
+    )
+
+
+def plan(
+    catalog: Catalog,
+    profile: Profile,
+    target_id: str,
+    *,
+    objective: str = "hours",
+    alternatives: int = 3,
+) -> PlanResult:
+    """The best path from ``profile`` to the job ``target_id``, and up to ``alternatives - 1``
+    next best ones; or why there is none and what would open one.
+
+    Raises UnknownIdError for an unknown target or profile id, PathfinderError for a bad
+    objective or a number of alternatives below 1.
+    """
+    check_objective(objective)
+    if alternatives < 1:
+        raise PathfinderError("plan.bad_alternatives", value=alternatives)
+    job = find_job(catalog, target_id)
+    check_profile(profile, catalog)
+    return plan_in_context(Context(catalog, profile), job, objective, alternatives)
+
+
+__all__ = [
+    "OBJECTIVES",
+    "Blocker",
+    "Excluded",
+    "ExploreItem",
+    "ExploreResult",
+    "Gap",
+    "LimitsTogether",
+    "MissingPrerequisites",
+    "NoCourse",
+    "Objective",
+    "OnlineNotAllowed",
+    "OverLimit",
+    "Path",
+    "PlanResult",
+    "Reason",
+    "Relaxation",
+    "Serves",
+    "Step",
+    "TooFar",
+    "check_objective",
+    "find_job",
+    "plan",
+    "plan_in_context",
+]

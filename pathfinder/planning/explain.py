@@ -1,0 +1,152 @@
+"""Why no path exists, and the smallest change to the profile that would open one.
+
+**Blockers.** A target requirement that no sequence of usable courses can meet is blocked; for
+each course of the catalog that would teach it, the reason it does not help: excluded, online while
+online courses are not wanted, every site beyond the radius (with the distances), or requirements
+that no usable course can meet. When every requirement can be met but the caps rule every path
+out, the caps are the blockers: per requirement when meeting it alone already exceeds a cap (with
+the least amount needed), else for the whole target.
+
+**Relaxations.** Each is one change alone, the smallest of its kind that opens a path with all
+other constraints kept: the radius (the nearest site distance that works, found by bisection over
+the sorted site distances, since allowing more sites only adds paths; rounded up to a whole km),
+allowing online courses, and for each cap the least amount of it over the paths that fit the other
+caps (an exact search minimising that amount).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from fractions import Fraction
+
+from ..model import Catalog, Levels
+from ..profile import Profile
+from .numbers import exact
+from .problem import Problem
+from .results import (
+    Blocker,
+    CapKind,
+    LimitsTogether,
+    MissingPrerequisites,
+    NoCourse,
+    OverLimit,
+    Reason,
+    Relaxation,
+)
+from .search import NO_CAPS, Caps, search
+from .usable import Context
+
+CAP_OBJECTIVE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "cost"}
+CAP_SCALE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "pays"}
+
+
+def caps_of(profile: Profile) -> Caps:
+    return Caps(profile.max_hours, profile.max_weeks, profile.budget_eur)
+
+
+def _cap_list(caps: Caps) -> list[tuple[CapKind, float]]:
+    pairs: list[tuple[CapKind, float | None]] = [
+        ("hours", caps.max_hours), ("weeks", caps.max_weeks), ("budget", caps.budget_eur)
+    ]
+    return [(name, limit) for name, limit in pairs if limit is not None]
+
+
+def least(problem: Problem, cap: str, caps: Caps = NO_CAPS) -> Fraction | None:
+    """The least total of a capped quantity over the paths within ``caps`` (None: no path)."""
+    found = search(problem, CAP_OBJECTIVE[cap], caps)
+    if found is None:
+        return None
+    return Fraction(found.key[0], problem.scale[CAP_SCALE[cap]])
+
+
+def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, ...]:
+    """Why ``problem`` (built on ``context``) has no path within ``caps``."""
+    catalog = context.catalog
+    start = context.start
+    gaps = [(skill, need) for skill, need in problem.target_levels.items() if start.get(skill, 0) < need]
+    found: list[Blocker] = []
+    for skill, need in gaps:
+        if problem.reached(skill, need):
+            continue
+        teachers = sorted(
+            (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need), key=lambda c: c.id
+        )
+        reasons: list[Reason] = []
+        for course in teachers:
+            why = context.why_unusable(course)
+            if why is not None:
+                reasons.append(why)
+                continue
+            missing = tuple((s, lv) for s, lv in course.requires.items() if not problem.reached(s, lv))
+            missing_any = tuple(
+                tuple(group.items())
+                for group in course.requires_any
+                if not any(problem.reached(s, lv) for s, lv in group.items())
+            )
+            reasons.append(MissingPrerequisites(course.id, missing, missing_any))
+        found.append(Blocker(skill, need, tuple(reasons) or (NoCourse(),)))
+    if found or not caps.any:
+        return tuple(found)
+
+    # Every requirement can be met: the caps are what blocks.
+    cap_list = _cap_list(caps)
+    for skill, need in gaps:
+        alone = Problem(context, {skill: need})
+        over = _over_limits(alone, cap_list)
+        if over:
+            found.append(Blocker(skill, need, tuple(over)))
+    if found:
+        return tuple(found)
+    over = _over_limits(problem, cap_list)
+    if over:
+        return (Blocker(None, None, tuple(over)),)
+    return (Blocker(None, None, (LimitsTogether(tuple(cap_list)),)),)
+
+
+def _over_limits(problem: Problem, cap_list: list[tuple[CapKind, float]]) -> list[Reason]:
+    over: list[Reason] = []
+    for cap, limit in cap_list:
+        minimum = least(problem, cap)
+        if minimum is not None and minimum > exact(limit):
+            over.append(OverLimit(cap, limit, float(minimum)))
+    return over
+
+
+def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], start: Levels) -> tuple[Relaxation, ...]:
+    """The smallest single changes to ``profile`` that would open a path to ``target``."""
+    def problem_for(changed: Profile) -> Problem:
+        return Problem(Context(catalog, changed, start), target)
+
+    def feasible(changed: Profile) -> bool:
+        return search(problem_for(changed), "hours", caps_of(changed)) is not None
+
+    found: list[Relaxation] = []
+    if profile.home is not None and profile.mobility_km is not None and feasible(replace(profile, mobility_km=None)):
+        radius = profile.mobility_km
+        context = Context(catalog, profile, start)
+        distances = sorted({d for site in catalog.sites if (d := context.distance(site)) is not None and d > radius})
+        lo, hi = 0, len(distances) - 1  # distances[hi] (the farthest site) is feasible
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if feasible(replace(profile, mobility_km=distances[mid])):
+                hi = mid
+            else:
+                lo = mid + 1
+        if distances:
+            found.append(Relaxation("radius", float(math.ceil(distances[lo]))))
+    if not profile.online and feasible(replace(profile, online=True)):
+        found.append(Relaxation("online", True))
+    uncapped: list[tuple[CapKind, Profile]] = []
+    if profile.budget_eur is not None:
+        uncapped.append(("budget", replace(profile, budget_eur=None)))
+    if profile.max_hours is not None:
+        uncapped.append(("hours", replace(profile, max_hours=None)))
+    if profile.max_weeks is not None:
+        uncapped.append(("weeks", replace(profile, max_weeks=None)))
+    for cap, changed in uncapped:
+        minimum = least(problem_for(changed), cap, caps_of(changed))
+        if minimum is not None:
+            found.append(Relaxation(cap, float(minimum)))
+    return tuple(found)

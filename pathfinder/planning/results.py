@@ -1,0 +1,195 @@
+"""What a plan says: plain, frozen data. Reasons are structured (kind + data), never sentences;
+:mod:`pathfinder.reports.wording` says them in English or French."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Course, Levels
+
+Objective = Literal["hours", "cost", "weeks", "courses"]
+OBJECTIVES: tuple[str, ...] = ("hours", "cost", "weeks", "courses")
+Status = Literal["ok", "already-qualified", "unreachable"]
+CapKind = Literal["hours", "weeks", "budget"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A target requirement the person does not meet yet."""
+
+    skill: str
+    have: int
+    need: int
+
+
+@dataclass(frozen=True)
+class Serves:
+    """Why a course is in a path: it meets a target requirement, or a later course's requirement.
+
+    ``requirement`` is ``(skill, level)``; for a ``requires_any`` group of the later course, the
+    option of the group that this course meets.
+    """
+
+    kind: Literal["target", "prerequisite"]
+    requirement: tuple[str, int]
+    course: str | None = None
+    """For a prerequisite: the id of the course that needs it."""
+
+
+@dataclass(frozen=True)
+class Step:
+    course: Course
+    site: str | None
+    """Nearest usable site for on-site and hybrid courses; None for online ones."""
+    distance_km: float | None
+    """From home to ``site``; None without a home or for online courses."""
+    pays_eur: float
+    """What the person pays: 0 when one of their funding sources covers the course."""
+    serves: tuple[Serves, ...]
+
+
+@dataclass(frozen=True)
+class Path:
+    steps: tuple[Step, ...]
+    total_hours: float
+    total_weeks: float
+    total_cost_eur: float
+    total_pays_eur: float
+
+    @property
+    def course_ids(self) -> tuple[str, ...]:
+        return tuple(step.course.id for step in self.steps)
+
+
+# --- why no path exists -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoCourse:
+    """No course of the catalog teaches the skill up to the level needed."""
+
+    kind: Literal["no-course"] = "no-course"
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """The course would teach it, but the profile excludes it."""
+
+    course: str
+    kind: Literal["excluded"] = "excluded"
+
+
+@dataclass(frozen=True)
+class OnlineNotAllowed:
+    """The course would teach it, but it is online and the person wants no online course."""
+
+    course: str
+    kind: Literal["online-not-allowed"] = "online-not-allowed"
+
+
+@dataclass(frozen=True)
+class TooFar:
+    """The course would teach it, but all its sites are beyond the mobility radius."""
+
+    course: str
+    sites: tuple[tuple[str, float], ...]
+    """``(site id, km from home)``, nearest first."""
+    radius_km: float
+    kind: Literal["too-far"] = "too-far"
+
+
+@dataclass(frozen=True)
+class MissingPrerequisites:
+    """The course is usable, but some of its requirements can be met by no usable course."""
+
+    course: str
+    missing: tuple[tuple[str, int], ...]
+    """Requirements (``requires``) that cannot be met."""
+    missing_any: tuple[tuple[tuple[str, int], ...], ...] = ()
+    """``requires_any`` groups none of whose options can be met."""
+    kind: Literal["missing-prerequisites"] = "missing-prerequisites"
+
+
+@dataclass(frozen=True)
+class OverLimit:
+    """Every way to meet the requirement (or the whole target) needs more than a cap allows."""
+
+    cap: CapKind
+    limit: float
+    minimum: float
+    kind: Literal["over-limit"] = "over-limit"
+
+
+@dataclass(frozen=True)
+class LimitsTogether:
+    """Each cap alone can be met, but no path meets all of them at once."""
+
+    caps: tuple[tuple[CapKind, float], ...]
+    kind: Literal["limits-together"] = "limits-together"
+
+
+Reason = NoCourse | Excluded | OnlineNotAllowed | TooFar | MissingPrerequisites | OverLimit | LimitsTogether
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """Why a target requirement cannot be met; ``skill`` is None for the target as a whole
+    (when only the caps, together, rule every path out)."""
+
+    skill: str | None
+    need: int | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change to the profile that alone opens a path, the smallest of its kind.
+
+    ``radius``: whole km; ``budget``: euros; ``hours``, ``weeks``: the cap needed; ``online``: True.
+    """
+
+    kind: Literal["radius", "budget", "hours", "weeks", "online"]
+    value: float | bool
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    target: str
+    objective: str
+    status: Status
+    start: Levels
+    """Skill levels the plan starts from (held jobs' requirements and self-assessed skills)."""
+    gaps: tuple[Gap, ...]
+    paths: tuple[Path, ...] = ()
+    """Best first; the first is optimal."""
+    blockers: tuple[Blocker, ...] = ()
+    relaxations: tuple[Relaxation, ...] = ()
+
+    @property
+    def best(self) -> Path | None:
+        return self.paths[0] if self.paths else None
+
+
+@dataclass(frozen=True)
+class ExploreItem:
+    job: str
+    status: Status
+    total_hours: float
+    total_weeks: float
+    total_cost_eur: float
+    total_pays_eur: float
+    courses: int
+    openings_nearby: int
+    path: tuple[str, ...] = ()
+    """The optimal path's course ids, in order."""
+
+
+@dataclass(frozen=True)
+class ExploreResult:
+    objective: str
+    sectors: tuple[str, ...]
+    """The sectors explored; empty when exploring jobs whose outlook is growing."""
+    results: tuple[ExploreItem, ...]
+    """Best first by the objective (then fewer courses, fewer hours, job id)."""
+    unreachable: tuple[str, ...]

@@ -1,0 +1,253 @@
+"""The advising report as one self-contained HTML file: no network, no external CSS or script,
+printable on A4. The path is drawn as an inline SVG timeline (weeks on the axis, one bar per
+course, coloured by provider).
+
+It is built from the planner's JSON report (:mod:`pathfinder.reports.plan_json`), so the HTML,
+Markdown and JSON reports always say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from ..i18n import t
+from ..model import Catalog
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+
+CSS = """
+@page { size: A4; margin: 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+       color: #1a1a1a; max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 17pt; margin: 0 0 2mm; }
+h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ccc; padding-bottom: 1mm; }
+h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
+th, td { text-align: left; padding: 1.2mm 2mm; border-bottom: 1px solid #e2e2e2; vertical-align: top; }
+th { background: #f4f4f4; font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.muted { color: #666; font-size: 9pt; }
+.status { display: inline-block; padding: 0.5mm 2mm; border-radius: 2mm; background: #eef; }
+.status.unreachable { background: #fde2e2; }
+.status.ok, .status.already-qualified { background: #e3f6e3; }
+svg { width: 100%; height: auto; }
+.path, .section { break-inside: avoid; }
+footer { margin-top: 8mm; border-top: 1px solid #ccc; padding-top: 2mm; }
+"""
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.1f}".replace(",", "\u202f") if not value.is_integer() else f"{int(value):,}".replace(",", "\u202f")
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    return escape(str(value))
+
+
+def _name(catalog: Catalog, kind: str, entry_id: str | None, lang: str) -> str:
+    table = getattr(catalog, kind)
+    entry = table.get(entry_id) if entry_id else None
+    return escape(catalog.name(entry, lang)) if entry is not None else escape(entry_id or "—")
+
+
+def provider_colours(catalog: Catalog, paths: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """A colour per provider appearing in the paths, stable in order of first appearance."""
+    colours: dict[str, str] = {}
+    for path in paths:
+        for course in path.get("courses", ()):
+            provider = catalog.courses[course["id"]].provider if course["id"] in catalog.courses else "?"
+            if provider not in colours:
+                colours[provider] = PALETTE[len(colours) % len(PALETTE)]
+    return colours
+
+
+def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str, str], lang: str) -> str:
+    """The path as a Gantt-like SVG: weeks on the x axis, one bar per course, in order."""
+    courses = list(path.get("courses", ()))
+    total = max(sum(float(c["weeks"]) for c in courses), 0.1)
+    label_w, chart_w, row_h, top = 230, 440, 22, 26
+    scale = chart_w / total
+    height = top + row_h * len(courses) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {label_w + chart_w + 20} {height}" '
+        f'role="img" aria-label="{escape(t("report.timeline", lang))}" class="timeline">',
+    ]
+    step = _tick_step(total)
+    tick = 0.0
+    while tick <= total + 1e-9:
+        x = label_w + tick * scale
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 8}" stroke="#ddd"/>')
+        parts.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick)}</text>')
+        tick += step
+    parts.append(
+        f'<text x="{label_w + chart_w}" y="10" font-size="10" text-anchor="end" fill="#555">{escape(t("report.weeks_axis", lang))}</text>'
+    )
+    start = 0.0
+    for index, course in enumerate(courses):
+        entry = catalog.courses.get(course["id"])
+        provider = entry.provider if entry is not None else "?"
+        y = top + index * row_h
+        x = label_w + start * scale
+        width = max(float(course["weeks"]) * scale, 2.0)
+        label = _name(catalog, "courses", course["id"], lang)
+        short = label if len(label) <= 38 else label[:36] + "…"
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" font-size="10.5" text-anchor="end">{index + 1}. {short}</text>')
+        parts.append(
+            f'<rect class="bar" data-course="{escape(course["id"])}" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" '
+            f'height="{row_h - 7}" rx="2" fill="{colours.get(provider, PALETTE[0])}"><title>{label}: '
+            f'{_fmt(course["weeks"])} {escape(t("report.weeks_unit", lang))}</title></rect>'
+        )
+        start += float(course["weeks"])
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _tick_step(total: float) -> float:
+    for step in (0.5, 1, 2, 4, 5, 10, 20, 26, 52):
+        if total / step <= 12:
+            return float(step)
+    return float(round(total / 10))
+
+
+def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
+    head = "".join(
+        f"<th{cls}>{escape(t(key, lang))}</th>"
+        for key, cls in (
+            ("report.col.course", ""), ("report.col.provider", ""), ("report.col.where", ""),
+            ("report.col.hours", ' class="num"'), ("report.col.weeks", ' class="num"'),
+            ("report.col.price", ' class="num"'), ("report.col.pays", ' class="num"'), ("report.col.serves", ""),
+        )
+    )
+    rows = []
+    for index, course in enumerate(path.get("courses", ()), 1):
+        entry = catalog.courses.get(course["id"])
+        provider = _name(catalog, "providers", entry.provider if entry else None, lang)
+        if course.get("site"):
+            where = _name(catalog, "sites", course["site"], lang)
+            if course.get("distance_km") is not None:
+                where += f' <span class="muted">({_fmt(course["distance_km"])} km)</span>'
+        else:
+            where = escape(t("report.online", lang))
+        serves = "<br>".join(escape(str(s)) for s in course.get("serves", ()))
+        rows.append(
+            f"<tr><td>{index}. {_name(catalog, 'courses', course['id'], lang)}"
+            f'<br><span class="muted">{escape(course["id"])}</span></td><td>{provider}</td><td>{where}</td>'
+            f'<td class="num">{_fmt(course["hours"])}</td><td class="num">{_fmt(course["weeks"])}</td>'
+            f'<td class="num">{_fmt(course["cost_eur"])} €</td><td class="num">{_fmt(course["pays_eur"])} €</td>'
+            f"<td>{serves}</td></tr>"
+        )
+    totals = (
+        f'<tr><th colspan="3">{escape(t("report.total", lang))}</th>'
+        f'<th class="num">{_fmt(path.get("total_hours", 0))}</th><th class="num">{_fmt(path.get("total_weeks", 0))}</th>'
+        f'<th class="num">{_fmt(path.get("total_cost_eur", 0))} €</th><th class="num">{_fmt(path.get("total_pays_eur", 0))} €</th><th></th></tr>'
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{totals}</tbody></table>"
+
+
+def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str) -> str:
+    rows: list[tuple[str, str]] = []
+    if reference:
+        rows.append((t("report.reference", lang), escape(reference)))
+    jobs = ", ".join(_name(catalog, "jobs", j, lang) for j in profile.get("jobs", ())) or "—"
+    rows.append((t("report.jobs", lang), jobs))
+    home = profile.get("home")
+    if isinstance(home, dict):
+        home_text = f"{_fmt(home['lat'])}, {_fmt(home['lon'])}"
+    else:
+        home_text = _name(catalog, "sites", home, lang) if home else "—"
+    radius = profile.get("mobility_km")
+    rows.append((t("report.home", lang), home_text))
+    rows.append((t("report.radius", lang), f"{_fmt(radius)} km" if radius is not None else escape(t("report.any_distance", lang))))
+    rows.append((t("report.online_ok", lang), escape(t("report.yes" if profile.get("online", True) else "report.no", lang))))
+    limits = []
+    for key, unit in (("max_hours", "h"), ("max_weeks", t("report.weeks_unit", lang)), ("budget_eur", "€")):
+        if profile.get(key) is not None:
+            limits.append(f"{escape(t('report.limit.' + key, lang))} {_fmt(profile[key])} {escape(unit)}")
+    rows.append((t("report.limits", lang), "; ".join(limits) or escape(t("report.no_limit", lang))))
+    funding = ", ".join(escape(t("funding." + f, lang)) if _has_funding_label(f) else escape(f) for f in profile.get("funding", ()))
+    rows.append((t("report.funding", lang), funding or "—"))
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<section class="section"><h2>{escape(t("report.profile", lang))}</h2><table>{body}</table></section>'
+
+
+def _has_funding_label(source: str) -> bool:
+    from ..i18n import has_message
+
+    return has_message("funding." + source)
+
+
+def render_html(
+    report: Mapping[str, Any],
+    catalog: Catalog,
+    profile: Mapping[str, Any],
+    lang: str,
+    *,
+    reference: str | None = None,
+    generated: str,
+) -> str:
+    """The whole report. ``report`` is the planner's JSON report, ``profile`` the profile's plain
+    data, ``generated`` the date (and time) to print."""
+    target = report.get("target")
+    status = str(report.get("status", ""))
+    paths = list(report.get("paths", ()))
+    colours = provider_colours(catalog, paths)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(t('report.title', lang))} — {_name(catalog, 'jobs', target, lang)}</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<header><h1>{escape(t('report.title', lang))}</h1>",
+        f"<p>{escape(t('report.goal', lang))} <strong>{_name(catalog, 'jobs', target, lang)}</strong> "
+        f'<span class="status {escape(status)}">{escape(t("report.status." + status, lang))}</span></p>',
+        f'<p class="muted">{escape(t("report.optimised_for", lang, objective=t("report.objective." + str(report.get("optimize", "hours")), lang)))}</p></header>',
+        _profile_section(catalog, profile, reference, lang),
+    ]
+    gaps = report.get("gaps", ())
+    parts.append(f'<section class="section"><h2>{escape(t("report.gaps", lang))}</h2>')
+    if gaps:
+        rows = "".join(
+            f"<tr><td>{_name(catalog, 'skills', g['skill'], lang)}</td><td class=\"num\">{g['have']}</td><td class=\"num\">{g['need']}</td></tr>"
+            for g in gaps
+        )
+        parts.append(
+            f"<table><thead><tr><th>{escape(t('report.col.skill', lang))}</th><th class=\"num\">{escape(t('report.col.have', lang))}</th>"
+            f"<th class=\"num\">{escape(t('report.col.need', lang))}</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+    else:
+        parts.append(f"<p>{escape(t('report.no_gaps', lang))}</p>")
+    parts.append("</section>")
+    if paths:
+        best = paths[0]
+        parts.append(f'<section class="path"><h2>{escape(t("report.best_path", lang))}</h2>')
+        parts.append(timeline_svg(catalog, best, colours, lang))
+        legend = " · ".join(
+            f'<span style="color:{colour}">■</span> {_name(catalog, "providers", provider, lang)}' for provider, colour in colours.items()
+        )
+        parts.append(f'<p class="muted">{legend}</p>')
+        parts.append(_path_table(catalog, best, lang))
+        parts.append("</section>")
+        for number, path in enumerate(paths[1:], 2):
+            parts.append(f'<section class="path"><h3>{escape(t("report.alternative", lang, n=number))}</h3>')
+            parts.append(_path_table(catalog, path, lang))
+            parts.append("</section>")
+    blockers = report.get("blockers", ())
+    if blockers or status == "unreachable":
+        parts.append(f'<section class="section"><h2>{escape(t("report.why_not", lang))}</h2><ul>')
+        parts.extend(f"<li>{escape(str(b.get('reason', '')))}</li>" for b in blockers)
+        parts.append("</ul>")
+        for relaxation in report.get("relaxations", ()):
+            text = relaxation.get("text") if isinstance(relaxation, Mapping) else relaxation
+            parts.append(f"<p>{escape(str(text))}</p>")
+        parts.append("</section>")
+    meta = report.get("catalog", {})
+    parts.append(
+        f'<footer class="muted">{escape(t("report.catalog", lang))}: {escape(str(meta.get("name", "")))} '
+        f'{escape(str(meta.get("version", "")))} · sha256 {escape(str(meta.get("sha256", "")))}<br>'
+        f"{escape(t('report.generated', lang, date=generated))}</footer>"
+    )
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

@@ -1,0 +1,103 @@
+"""Saying a plan's structured facts in English or French: numbers, purposes, reasons, relaxations."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..i18n import t
+from ..planning.results import (
+    Blocker,
+    Excluded,
+    LimitsTogether,
+    MissingPrerequisites,
+    NoCourse,
+    OnlineNotAllowed,
+    OverLimit,
+    Reason,
+    Relaxation,
+    Serves,
+    TooFar,
+)
+
+
+def number(value: float | int, lang: str | None = None, decimals: int = 2) -> str:
+    """``1550`` -> "1,550" (en) / "1 550" (fr); ``1.6`` -> "1.6" / "1,6"; at most ``decimals``."""
+    rounded = round(Fraction(repr(float(value))), decimals)
+    whole = int(abs(rounded))
+    fraction = abs(rounded) - whole
+    digits = f"{whole:,}"
+    text = digits
+    if fraction:
+        text += "." + f"{float(fraction):.{decimals}f}"[2:].rstrip("0")
+    if rounded < 0:
+        text = "-" + text
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def km(value: float, lang: str | None = None) -> str:
+    return number(value, lang, 1)
+
+
+def requirement(skill: str, level: int) -> str:
+    return f"{skill} ≥ {level}"
+
+
+def serves_text(item: Serves, lang: str | None = None) -> str:
+    if item.kind == "target":
+        return t("plan.serves.target", lang, skill=item.requirement[0], level=item.requirement[1])
+    return t("plan.serves.prerequisite", lang, course=item.course)
+
+
+def _and(items: list[str], lang: str | None) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('plan.and', lang)} " + items[-1]
+
+
+def cap_text(cap: str, value: float, lang: str | None = None) -> str:
+    return t(f"plan.cap.{cap}", lang, value=number(value, lang))
+
+
+def reason_text(reason: Reason, blocker: Blocker, lang: str | None = None) -> str:
+    """One reason, as a clause about the blocker's skill (or the target as a whole)."""
+    if isinstance(reason, NoCourse):
+        return t("plan.reason.no_course", lang, skill=blocker.skill, need=blocker.need)
+    if isinstance(reason, Excluded):
+        return t("plan.reason.excluded", lang, course=reason.course)
+    if isinstance(reason, OnlineNotAllowed):
+        return t("plan.reason.online_not_allowed", lang, course=reason.course)
+    if isinstance(reason, TooFar):
+        sites = [t("plan.reason.site_km", lang, site=site, km=km(d, lang)) for site, d in reason.sites]
+        return t("plan.reason.too_far", lang, course=reason.course, sites=_and(sites, lang), radius=km(reason.radius_km, lang))
+    if isinstance(reason, MissingPrerequisites):
+        parts = [requirement(s, lv) for s, lv in reason.missing]
+        parts += [
+            t("plan.one_of", lang, options=", ".join(requirement(s, lv) for s, lv in group)) for group in reason.missing_any
+        ]
+        return t("plan.reason.missing_prerequisites", lang, course=reason.course, missing=_and(parts, lang))
+    if isinstance(reason, OverLimit):
+        return t(f"plan.reason.over_limit.{reason.cap}", lang, minimum=number(reason.minimum, lang), limit=number(reason.limit, lang))
+    if isinstance(reason, LimitsTogether):
+        limits = ", ".join(cap_text(cap, value, lang) for cap, value in reason.caps)
+        return t("plan.reason.limits_together", lang, limits=limits)
+    raise AssertionError(reason)  # pragma: no cover
+
+
+def blocker_subject(blocker: Blocker, lang: str | None = None) -> str:
+    if blocker.skill is None:
+        return t("plan.blocker.whole", lang)
+    return requirement(blocker.skill, blocker.need or 0)
+
+
+def relaxation_text(relaxation: Relaxation, lang: str | None = None) -> str:
+    if relaxation.kind == "online":
+        return t("plan.relax.online", lang)
+    value = float(relaxation.value)
+    shown = km(value, lang) if relaxation.kind == "radius" else number(value, lang)
+    return t(f"plan.relax.{relaxation.kind}", lang, value=shown)
+
+
+def objective_text(objective: str, lang: str | None = None) -> str:
+    return t(f"plan.objective.{objective}", lang)
