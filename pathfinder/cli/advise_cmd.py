@@ -130,6 +130,7 @@ def run_session(
     from .questionnaire import Questionnaire
 
     questionnaire = Questionnaire(catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, objective, prompter.lang))
+    given = answers
     try:
         answers = questionnaire.run()
         result = _plan(catalog, answers, objective)
@@ -142,7 +143,8 @@ def run_session(
             result = _plan(catalog, answers, objective)
             _show(result, catalog, console, prompter.lang)
         if interactive:
-            save_profile, export = _offers(prompter, save_profile, export)
+            # Answers that all came from the profile file and flags are already saved: no offer.
+            save_profile, export = _offers(prompter, save_profile, export, offer_save=answers != given)
     except SessionInterrupted:
         answers = questionnaire.answers
         if save_profile is not None:
@@ -201,19 +203,22 @@ def _offer_relaxation(result: PlanResult, answers: Answers, prompter: Prompter) 
         (t("advise.retry", prompter.lang, change=relaxation_text(r, prompter.lang)), index)
         for index, r in enumerate(result.relaxations)
     ]
-    options.append((t("advise.retry.no", prompter.lang), None))
+    options.append((t("advise.retry.no", prompter.lang), -1))
     picked = prompter.select(t("advise.retry.prompt", prompter.lang), options, default=0)
-    if picked is None:
+    if picked == -1:
         return None
     return apply_relaxation(answers, result.relaxations[int(picked)])  # type: ignore[call-overload]
 
 
-def _offers(prompter: Prompter, save_profile: Path | None, export: Path | None) -> tuple[Path | None, Path | None]:
-    """At the end: offer to save the answers and to export the report (unless flags said so)."""
+def _offers(
+    prompter: Prompter, save_profile: Path | None, export: Path | None, offer_save: bool = True
+) -> tuple[Path | None, Path | None]:
+    """At the end: offer to save the answers (when the session changed them) and to export the
+    report, unless flags already said where."""
     from ..advising.report import check_export_suffix
     from ..i18n import t
 
-    if save_profile is None and prompter.confirm(t("advise.offer.save", prompter.lang), default=False):
+    if save_profile is None and offer_save and prompter.confirm(t("advise.offer.save", prompter.lang), default=False):
         save_profile = Path(prompter.text(t("advise.offer.save_path", prompter.lang), default="profile.yaml"))
     if export is None and prompter.confirm(t("advise.offer.export", prompter.lang), default=False):
         export = Path(

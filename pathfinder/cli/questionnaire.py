@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 FUNDING_SOURCES = ("cpf", "employer", "opco", "region", "france-travail")
 COMPUTE = "__compute__"
+ANY = "__any__"
+"""Stands for "no limit" in a choice: questionary reads a None value as "the title"."""
 
 
 class Questionnaire:
@@ -153,9 +155,11 @@ class Questionnaire:
         self.answers = self.answers.with_answer("home", home=home)
 
     def ask_mobility(self) -> None:
-        options = [(f"{int(km)} km" if km is not None else self._("advise.any_distance"), km) for km in RADIUS_CHOICES]
-        radius = self.prompter.select(self._("advise.q.mobility.prompt"), options, default=self.answers.profile.mobility_km or 30)
-        self.answers = self.answers.with_answer("mobility", mobility_km=radius)
+        # questionary takes a choice whose value is None to mean "use the title": use a sentinel.
+        options = [(f"{int(km)} km", km) if km is not None else (self._("advise.any_distance"), ANY) for km in RADIUS_CHOICES]
+        current = self.answers.profile.mobility_km
+        radius = self.prompter.select(self._("advise.q.mobility.prompt"), options, default=current or 30)
+        self.answers = self.answers.with_answer("mobility", mobility_km=None if radius == ANY else float(radius))
 
     def ask_online(self) -> None:
         online = self.prompter.confirm(self._("advise.q.online.prompt"), default=self.answers.profile.online)
@@ -164,10 +168,10 @@ class Questionnaire:
     def ask_time(self) -> None:
         unit = self.prompter.select(
             self._("advise.q.time.prompt"),
-            [(self._("advise.no_limit"), None), (self._("advise.unit.hours"), "hours"), (self._("advise.unit.weeks"), "weeks")],
+            [(self._("advise.no_limit"), ANY), (self._("advise.unit.hours"), "hours"), (self._("advise.unit.weeks"), "weeks")],
         )
         fields: dict[str, Any] = {"max_hours": None, "max_weeks": None}
-        if unit is not None:
+        if unit != ANY:
             typed = self.prompter.text(self._(f"advise.q.time.{unit}"), check=check_amount)
             fields[f"max_{unit}"] = parse_amount(typed) if typed.strip() else None
         self.answers = self.answers.with_answer("time", **fields)
