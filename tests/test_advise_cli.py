@@ -14,7 +14,6 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-
 from conftest import pathfinder_command, run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")

@@ -174,3 +174,35 @@ def test_exports(catalog: Catalog, pipe: object, tmp_path: Path, suffix: str) ->
         assert document["status"] == "ok" and document["profile"]["targets"] == ["battery-pack-assembler"]
     else:
         assert "<svg" in text and "dossier 17" in text and "Assembleur de packs batterie" in text
+
+
+def test_show_me_what_is_within_reach_picks_from_the_explore_ranking(
+    catalog: Catalog, pipe: object, tmp_path: Path
+) -> None:
+    from pathfinder.explore import explore
+    from pathfinder.profile import profile_from_data
+
+    partial = {k: v for k, v in COMPLETE.items() if k != "targets"}
+    battery = list(catalog.sectors).index("battery")
+    keys = [
+        DOWN + ENTER,                          # goal: show me what is within reach
+        DOWN * battery + SPACE + ENTER,        # sectors: battery only
+        DOWN + ENTER,                          # the second-best job of the ranking
+        ENTER,                                 # review: compute
+    ]
+    code, out, profile = session(catalog, pipe, keys, Answers.from_data(partial), "en", tmp_path)
+    ranking = explore(catalog, profile_from_data({**partial, "sectors": ["battery"]}), top=15).results
+    assert code == 0 and len(ranking) >= 2
+    assert all(catalog.jobs[item.job].sector == "battery" for item in ranking)
+    saved = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    assert saved["targets"] == [ranking[1].job] and saved["sectors"] == ["battery"]
+    assert catalog.name(catalog.jobs[ranking[1].job], "en") in out
+
+
+def test_checkbox_summaries_are_said_in_the_session_language() -> None:
+    from pathfinder.cli.prompter import _summary
+
+    assert _summary("class:answer", "done (3 selections)", "fr") == "3 cochées"
+    assert _summary("class:answer", "done", "fr") == "aucune cochée"
+    assert _summary("class:answer", "done (2 selections)", "en") == "2 ticked"
+    assert _summary("class:question", "done", "fr") == "done"  # only the answer is rewritten

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MINI_CATALOG
+
 from pathfinder.advising.answers import QUESTIONS, Answers, missing_fields
 from pathfinder.advising.choices import (
     check_amount,
@@ -140,3 +140,15 @@ def test_html_report_is_self_contained_with_one_bar_per_course(catalog: Catalog,
     assert "@page { size: A4" in html
     assert "ab" * 32 in html
     assert ("Habilitation B2L" if lang == "fr" else "HV B2L") in html
+
+
+def test_skill_categories_are_shown_in_the_session_language(catalog: Catalog) -> None:
+    from pathfinder.advising.choices import category_label
+
+    assert category_label("electrical-safety", "fr") == "Sécurité électrique"
+    assert category_label("electrical-safety", "en") == "Electrical safety"
+    assert category_label("home-made_thing", "fr") == "Home made thing"  # unknown: made readable
+    from pathfinder.locales.en import MESSAGES
+
+    translated = {key.removeprefix("category.") for key in MESSAGES if key.startswith("category.")}
+    assert {s.category for s in catalog.skills.values()} <= translated  # the bundled catalog's, all named

@@ -9,8 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from conftest import ROOT
+
 from pathfinder.loader import check_catalog, loads_catalog
 
 SMALL = {"skills": 120, "jobs": 30, "courses": 200, "sites": 8}

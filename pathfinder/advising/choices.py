@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..geo import looks_like_coordinates
+from ..i18n import has_message, t
 from ..model import Catalog, Job
 from ..textsearch import fold
 
@@ -79,6 +80,12 @@ def skills_by_category(catalog: Catalog, lang: str, prefilled: Mapping[str, int]
     for ids in groups.values():
         ids.sort(key=lambda i: (i not in prefilled, fold(catalog.name(catalog.skills[i], lang))))
     return dict(sorted(groups.items()))
+
+
+def category_label(category: str, lang: str) -> str:
+    """A skill category for people: the catalog's free text, translated when it is a known one."""
+    key = "category." + category
+    return t(key, lang) if has_message(key) else category.replace("-", " ").replace("_", " ").capitalize()
 
 
 def parse_home(text: str, catalog: Catalog, lang: str) -> str | tuple[float, float] | None:

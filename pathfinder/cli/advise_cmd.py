@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -36,17 +36,17 @@ def register(app: typer.Typer) -> None:
 
 def advise(
     catalog: CatalogOpt = None,
-    profile: Annotated[Optional[Path], typer.Option("--profile", help="Answers to start from (a profile YAML file).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="Answers to start from (a profile YAML file).")] = None,
     save_profile: Annotated[
-        Optional[Path], typer.Option("--save-profile", help="Write the answers to this file (mode 0600) at the end.")
+        Path | None, typer.Option("--save-profile", help="Write the answers to this file (mode 0600) at the end.")
     ] = None,
     lang: LangOpt = None,
     export: Annotated[
-        Optional[Path], typer.Option("--export", help="Write the report: FILE.html, FILE.md or FILE.json.")
+        Path | None, typer.Option("--export", help="Write the report: FILE.html, FILE.md or FILE.json.")
     ] = None,
     objective: Annotated[Objective, typer.Option("--optimize", help="What the best path minimises.")] = Objective.hours,
     reference: Annotated[
-        Optional[str], typer.Option("--reference", help="A free reference printed on the report (no names, please).")
+        str | None, typer.Option("--reference", help="A free reference printed on the report (no names, please).")
     ] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:

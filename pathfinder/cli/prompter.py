@@ -7,7 +7,9 @@ Prompts read from the current prompt_toolkit session, so tests drive them with a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import questionary
@@ -19,6 +21,36 @@ from ..advising.choices import Choice, filter_choices
 from ..i18n import t
 
 STYLE = Style.from_dict({"qmark": "bold", "question": "bold", "answer": "bold", "instruction": "italic"})
+
+
+@contextmanager
+def _checkbox_summary(lang: str) -> Iterator[None]:
+    """questionary sums up a checkbox answer in English only ("done (3 selections)"): while a
+    checkbox is built, wrap its prompt so that the summary is said in ``lang``."""
+    from questionary.prompts import common as module
+
+    original = module.create_inquirer_layout
+
+    def layout(ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kwargs: Any) -> Any:
+        def tokens() -> list[tuple[str, str]]:
+            return [(style, _summary(style, text, lang)) for style, text in get_prompt_tokens()]
+
+        return original(ic, tokens, **kwargs)
+
+    module.create_inquirer_layout = layout  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        module.create_inquirer_layout = original
+
+
+def _summary(style: str, text: str, lang: str) -> str:
+    if style != "class:answer":
+        return text
+    if text == "done":
+        return t("advise.checkbox.none", lang)
+    match = re.fullmatch(r"done \((\d+) selections\)", text)
+    return t("advise.checkbox.count", lang, count=int(match.group(1))) if match else text
 
 
 class SessionInterrupted(Exception):
@@ -77,9 +109,9 @@ class Prompter:
             if groups and value in groups:
                 items.append(questionary.Separator(f"── {groups[value]}"))
             items.append(questionary.Choice(title=label, value=value, checked=checked))
-        return list(
-            self._ask(questionary.checkbox(message, choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang)))
-        )
+        with _checkbox_summary(self.lang):
+            question = questionary.checkbox(message, choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang))
+        return list(self._ask(question))
 
     def text(self, message: str, default: str = "", check: Callable[[str], str | None] | None = None) -> str:
         return str(self._ask(questionary.text(message, default=default, validate=self._validator(check), style=STYLE)))
@@ -97,4 +129,7 @@ class Prompter:
         )
 
     def confirm(self, message: str, default: bool = True) -> bool:
-        return bool(self._ask(questionary.confirm(message, default=default, style=STYLE)))
+        # A two-choice select rather than questionary.confirm, whose "(Y/n)" keys and "Yes"/"No"
+        # answer exist in English only.
+        yes, no = (t(key, self.lang).capitalize() for key in ("advise.yes", "advise.no"))
+        return bool(self.select(message, [(yes, True), (no, False)], default=default))

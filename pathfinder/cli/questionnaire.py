@@ -5,11 +5,13 @@ and change any answer, then hands the answers back. Questions are asked in the o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..advising.answers import QUESTIONS, Answers
 from ..advising.choices import (
     RADIUS_CHOICES,
+    category_label,
     check_amount,
     job_choices,
     parse_amount,
@@ -25,6 +27,11 @@ from .prompter import Prompter
 
 if TYPE_CHECKING:
     from ..model import Catalog
+
+
+def replace_profile(answers: Answers, **fields: Any) -> Answers:
+    """``answers`` with profile fields changed, without marking any question answered."""
+    return Answers(replace(answers.profile, **fields), answers.answered)
 
 FUNDING_SOURCES = ("cpf", "employer", "opco", "region", "france-travail")
 COMPUTE = "__compute__"
@@ -114,7 +121,7 @@ class Questionnaire:
             for category, ids in groups.items():
                 first = next((s for s in ids if s in current), None)
                 if first:
-                    headings[first] = category
+                    headings[first] = category_label(category, self.lang)
             kept = self.prompter.checkbox(
                 self._("advise.q.skills.prefilled"),
                 [(self.catalog.name(self.catalog.skills[s], self.lang), s, True) for s in ordered],
@@ -194,8 +201,10 @@ class Questionnaire:
             [(self._("advise.goal.target"), "target"), (self._("advise.goal.explore"), "explore")],
         )
         target: str | None = None
+        sectors = self.answers.profile.sectors
         if mode == "explore" and self.explore is not None:
-            ranked = self.explore(self.answers)
+            sectors = self.ask_sectors()
+            ranked = self.explore(replace_profile(self.answers, sectors=sectors))
             if ranked:
                 target = self.prompter.select(self._("advise.q.goal.pick"), ranked)
             else:
@@ -207,7 +216,16 @@ class Questionnaire:
                 check=lambda text: None if resolve_choice(text, choices) else "advise.invalid.job",
             )
             target = resolve_choice(typed, choices)
-        self.answers = self.answers.with_answer("goal", targets=(target,))
+        self.answers = self.answers.with_answer("goal", targets=(target,), sectors=sectors)
+
+    def ask_sectors(self) -> tuple[str, ...]:
+        """The sectors to explore; none ticked means every job with a growing outlook."""
+        current = set(self.answers.profile.sectors)
+        chosen = self.prompter.checkbox(
+            self._("advise.q.sectors.prompt"),
+            [(self.catalog.name(sector, self.lang), sector.id, sector.id in current) for sector in self.catalog.sectors.values()],
+        )
+        return tuple(chosen)
 
     def prompter_message(self, text: str) -> None:
         from .console import stdout_console
@@ -252,5 +270,6 @@ class Questionnaire:
             return ", ".join(self.funding_label(f) for f in p.funding) or none
         if question == "goal":
             target = self.answers.target
-            return self.catalog.name(self.catalog.jobs[target], self.lang) if target in self.catalog.jobs else none
+            job = self.catalog.jobs.get(target) if target is not None else None
+            return self.catalog.name(job, self.lang) if job is not None else none
         raise AssertionError(question)  # pragma: no cover
