@@ -7,6 +7,10 @@ Nodes are skills, courses and jobs (``kind`` attribute; node keys ``skill:ID``, 
 - ``requires_any``: skill -> course, one alternative of group ``group`` (1-based);
 - ``grants``: course -> skill, the level reached.
 
+The graph is a networkx graph; the DOT text is written here rather than with networkx's DOT
+writers (``nx_pydot``, ``nx_agraph``), which need pydot or pygraphviz at run time: both would be a
+dependency of every installation for one command. The tests parse the output with pydot.
+
 >>> graph = build_graph(catalog)
 >>> print(to_mermaid(neighbourhood(graph, "hv-b2l", depth=1)))
 """

@@ -80,13 +80,22 @@ def _display(file: Path, root: Path) -> str:
 
 
 def discover(path: Path) -> list[Path]:
-    """The YAML files of a catalog: the file itself, or a directory's files, recursively, sorted."""
+    """The YAML files of a catalog: the file itself, or a directory's files, recursively, sorted.
+
+    A broken symbolic link named like a YAML file is kept: reading it then fails loudly (PF010)
+    instead of a part of the catalog silently going missing.
+    """
     if path.is_dir():
-        files = [p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()]
+        files = [p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and (p.is_file() or _broken_link(p))]
         return sorted(files, key=lambda p: p.relative_to(path).as_posix())
     if path.is_file():
         return [path]
     raise PathfinderError("catalog.not_found", path=str(path))
+
+
+def _broken_link(path: Path) -> bool:
+    """A symbolic link to nothing (or to itself)."""
+    return path.is_symlink() and not path.exists()
 
 
 @contextmanager

@@ -140,3 +140,60 @@ def test_cli_graph(tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "hv-b2l" in unknown.stderr
     unwritable = run_cli("catalog", "graph", "--catalog", str(path), "-o", str(tmp_path / "no" / "such" / "dir.dot"))
     assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
+
+
+def _dot_nodes(text: str) -> set[str]:
+    (parsed,) = pydot.graph_from_dot_data(text)
+    return {n.get_name().strip('"') for n in parsed.get_nodes() if n.get_name() not in ("node", "edge", "graph")}
+
+
+def _dot_edges(text: str) -> set[tuple[str, str, str]]:
+    (parsed,) = pydot.graph_from_dot_data(text)
+    return {(e.get_source().strip('"'), e.get_destination().strip('"'), e.get("class").strip('"')) for e in parsed.get_edges()}
+
+
+def test_cli_around_keeps_exactly_the_expected_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(ANY, encoding="utf-8")
+    result = run_cli("catalog", "graph", "--catalog", str(path), "--around", "ev-technician", "--depth", "2")
+    assert result.returncode == 0, result.stderr
+    # depth 1: the job's two required skills; depth 2: what requires or grants them.
+    assert _dot_nodes(result.stdout) == {
+        "job:ev-technician", "skill:hv-safety-b2l", "skill:torque-tooling",
+        "course:hv-b2l", "job:assembly-operator",
+    }
+    assert _dot_edges(result.stdout) == {
+        ("skill:hv-safety-b2l", "job:ev-technician", "requires"),
+        ("skill:torque-tooling", "job:ev-technician", "requires"),
+        ("skill:torque-tooling", "job:assembly-operator", "requires"),
+        ("skill:torque-tooling", "course:hv-b2l", "requires_any"),
+        ("course:hv-b2l", "skill:hv-safety-b2l", "grants"),
+    }
+    default_depth = run_cli("catalog", "graph", "--catalog", str(path), "--around", "ev-technician")
+    assert default_depth.stdout == result.stdout  # --depth defaults to 2
+    mermaid = run_cli("catalog", "graph", "--catalog", str(path), "--around", "ev-technician", "--depth", "1", "--format", "mermaid")
+    shown = set(re.findall(r'^  n\d+(?:\(\["|\["|\{\{")([a-z0-9-]+)"', mermaid.stdout, flags=re.M))
+    assert shown == {"ev-technician", "hv-safety-b2l", "torque-tooling"}
+
+
+def test_cli_unknown_id_exits_2_with_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(ANY, encoding="utf-8")
+    result = run_cli("catalog", "graph", "--catalog", str(path), "--around", "ev-technicain")
+    assert result.returncode == 2
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert "unknown entry 'ev-technicain'" in result.stderr
+    assert "did you mean ev-technician?" in result.stderr
+    french = run_cli("catalog", "graph", "--catalog", str(path), "--around", "ev-technicain", env={"LANG": "fr_FR.UTF-8"})
+    assert french.returncode == 2 and "vouliez-vous dire ev-technician ?" in french.stderr
+    negative = run_cli("catalog", "graph", "--catalog", str(path), "--around", "hv-b2l", "--depth", "-1")
+    assert negative.returncode == 2 and "Traceback" not in negative.stderr
+
+
+def test_whole_graph_dot_has_every_entry_and_edge_kind(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(ANY, encoding="utf-8")
+    result = run_cli("catalog", "graph", "--catalog", str(path), "--format", "dot")
+    graph = build_graph(loads_catalog(ANY))
+    assert _dot_nodes(result.stdout) == set(graph.nodes)
+    assert {kind for _, _, kind in _dot_edges(result.stdout)} == {"requires", "requires_any", "grants"}

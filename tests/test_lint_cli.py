@@ -270,3 +270,244 @@ def test_lint_and_graph_help_import_nothing_heavy() -> None:
         modules = imported_modules(*args)
         assert not [m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")], args
         assert "pathfinder.lint" not in modules and "pathfinder.graph" not in modules
+
+
+# --- SARIF structure --------------------------------------------------------------------------------
+
+_MESSAGE = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {"text": {"type": "string", "minLength": 1}, "markdown": {"type": "string"}},
+    "additionalProperties": False,
+}
+_LEVEL = {"enum": ["none", "note", "warning", "error"]}
+SARIF_SUBSET_SCHEMA = {
+    # The part of the OASIS SARIF 2.1.0 schema that the lint's log uses, written out here (no network):
+    # property names, types and enums as in the standard, closed objects so that a misspelt property
+    # fails, plus what the issue asks of the rules (id, short description, help).
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "type": "object",
+    "required": ["version", "runs"],
+    "additionalProperties": False,
+    "properties": {
+        "$schema": {"type": "string", "pattern": r"sarif-schema-2\.1\.0\.json$"},
+        "version": {"const": "2.1.0"},
+        "runs": {"type": "array", "minItems": 1, "maxItems": 1, "items": {"$ref": "#/definitions/run"}},
+    },
+    "definitions": {
+        "run": {
+            "type": "object",
+            "required": ["tool", "results"],
+            "additionalProperties": False,
+            "properties": {
+                "tool": {
+                    "type": "object",
+                    "required": ["driver"],
+                    "additionalProperties": False,
+                    "properties": {"driver": {"$ref": "#/definitions/driver"}},
+                },
+                "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
+                "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                "results": {"type": "array", "items": {"$ref": "#/definitions/result"}},
+            },
+        },
+        "driver": {
+            "type": "object",
+            "required": ["name", "rules"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "version": {"type": "string"},
+                "rules": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"$ref": "#/definitions/rule"}},
+            },
+        },
+        "rule": {
+            "type": "object",
+            "required": ["id", "shortDescription", "help"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string", "pattern": r"^PF\d{3}$"},
+                "name": {"type": "string"},
+                "shortDescription": _MESSAGE,
+                "fullDescription": _MESSAGE,
+                "help": _MESSAGE,
+                "defaultConfiguration": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {"level": _LEVEL, "enabled": {"type": "boolean"}},
+                },
+                "properties": {"type": "object"},
+            },
+        },
+        "result": {
+            "type": "object",
+            "required": ["ruleId", "message", "locations"],
+            "additionalProperties": False,
+            "properties": {
+                "ruleId": {"type": "string", "pattern": r"^PF\d{3}$"},
+                "ruleIndex": {"type": "integer", "minimum": -1},
+                "level": _LEVEL,
+                "message": _MESSAGE,
+                "locations": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/location"}},
+            },
+        },
+        "location": {
+            "type": "object",
+            "required": ["physicalLocation"],
+            "additionalProperties": False,
+            "properties": {
+                "physicalLocation": {
+                    "type": "object",
+                    "required": ["artifactLocation", "region"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "artifactLocation": {
+                            "type": "object",
+                            "required": ["uri"],
+                            "additionalProperties": False,
+                            "properties": {"uri": {"type": "string", "minLength": 1}},
+                        },
+                        "region": {
+                            "type": "object",
+                            "required": ["startLine"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "startLine": {"type": "integer", "minimum": 1},
+                                "startColumn": {"type": "integer", "minimum": 1},
+                                "endLine": {"type": "integer", "minimum": 1},
+                                "endColumn": {"type": "integer", "minimum": 1},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_sarif_log_validates_against_the_sarif_schema_subset(seven: Path, lang: str) -> None:
+    import jsonschema
+
+    jsonschema.Draft7Validator.check_schema(SARIF_SUBSET_SCHEMA)
+    env = {"LANG": "fr_FR.UTF-8"} if lang == "fr" else {}
+    result = run_cli("lint", str(seven), "--format", "sarif", "--no-cache", env=env)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    jsonschema.Draft7Validator(SARIF_SUBSET_SCHEMA).validate(log)
+    (run,) = log["runs"]
+    assert run["language"] == lang
+    rules = run["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == sorted(RULES)
+    for result_item in run["results"]:
+        rule = rules[result_item["ruleIndex"]]
+        assert rule["id"] == result_item["ruleId"]
+        assert result_item["level"] == rule["defaultConfiguration"]["level"]
+        region = result_item["locations"][0]["physicalLocation"]["region"]
+        assert (region.get("endLine", region["startLine"]), region.get("endColumn", region["startColumn"])) >= (
+            region["startLine"], region["startColumn"],
+        )
+
+
+def test_sarif_schema_subset_rejects_a_broken_log(seven: Path) -> None:
+    """The schema above is strict enough to catch the usual mistakes."""
+    import jsonschema
+
+    log = json.loads(run_cli("lint", str(seven), "--format", "sarif").stdout)
+    validator = jsonschema.Draft7Validator(SARIF_SUBSET_SCHEMA)
+    broken = json.loads(json.dumps(log))
+    broken["version"] = "2.0.0"
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(log))
+    del broken["runs"][0]["tool"]["driver"]["rules"][0]["help"]
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(log))
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(log))
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    assert not validator.is_valid(broken)
+
+
+# --- unreadable paths, --explain for every rule ------------------------------------------------------
+
+
+def test_unreadable_file_inside_a_catalog_directory_exits_2(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "cat", {"a.yaml": CLEAN})
+    (root / "b.yaml").symlink_to(tmp_path / "gone.yaml")  # a file of the catalog that cannot be read
+    result = run_cli("lint", str(root), "--no-cache")
+    assert result.returncode == 2, result.stdout + result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if " PF010 " in line]
+    assert line.startswith(f"{root / 'b.yaml'}:1:1: error PF010 ")
+    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings in 2 files"
+    assert "Traceback" not in result.stderr
+    as_json = json.loads(run_cli("lint", str(root), "--format", "json").stdout)
+    assert [(item["code"], item["line"]) for item in as_json] == [("PF010", 1)]
+
+
+def test_directory_without_yaml_is_a_usage_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a catalog\n", encoding="utf-8")
+    result = run_cli("lint", str(empty))
+    assert result.returncode == 2
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert str(empty) in result.stderr
+
+
+def test_a_missing_path_among_several_is_a_usage_error(tmp_path: Path) -> None:
+    clean = write_tree(tmp_path / "clean", {"c.yaml": CLEAN}) / "c.yaml"
+    result = run_cli("lint", str(clean), str(tmp_path / "missing.yaml"))
+    assert result.returncode == 2
+    assert "missing.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_rule_explains_itself_in_both_languages(lang: str) -> None:
+    from pathfinder.i18n import t
+    from pathfinder.lint.explain import render_terminal
+    from pathfinder.lint.explanations import EXPLANATIONS
+
+    for code, rule in RULES.items():
+        text = render_terminal(code, lang)
+        assert text.startswith(f"{code} {rule.name}: {t(rule.title_key, lang)}\n"), code
+        bad, good = t("lint.explain.bad", lang), t("lint.explain.good", lang)
+        assert f"\n{bad}:\n" in text and f"\n{good}:\n" in text, code
+        entry = EXPLANATIONS[code]
+        assert entry.bad.strip() and entry.good.strip() and entry.bad != entry.good, code
+        assert " ".join(entry.text(lang).split()) in " ".join(text.split()), code
+    assert EXPLANATIONS["PF201"].text("fr") != EXPLANATIONS["PF201"].text("en")
+
+
+def test_explain_accepts_lowercase_and_rejects_prefixes() -> None:
+    assert run_cli("lint", "--explain", "pf303").stdout.startswith("PF303 ")
+    prefix = run_cli("lint", "--explain", "PF2")
+    assert prefix.returncode == 2 and "Traceback" not in prefix.stderr
+
+
+def test_lint_core_imports_no_ui_library(tmp_path: Path) -> None:
+    """pathfinder.lint (checks, formats, explanations) and pathfinder.graph work without the CLI's libraries."""
+    import subprocess
+    import sys
+
+    path = write_tree(tmp_path, {"c.yaml": WARNINGS}) / "c.yaml"
+    script = (
+        "import sys\n"
+        "from pathfinder.lint import lint\n"
+        "from pathfinder.lint.formats import FORMATS, render\n"
+        "from pathfinder.lint.explain import render_terminal, rules_markdown\n"
+        "from pathfinder.graph import build_graph, to_dot, to_mermaid\n"
+        "from pathfinder.loader import load_catalog\n"
+        f"report = lint([{str(path)!r}], use_cache=False)\n"
+        "assert report.warning_count == 2\n"
+        "for fmt in FORMATS: render(report, fmt, 'fr')\n"
+        "render_terminal('PF201', 'fr'); rules_markdown()\n"
+        f"graph = build_graph(load_catalog({str(path)!r}, use_cache=False)); to_dot(graph); to_mermaid(graph)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    modules = result.stdout.split()
+    for ui in ("typer", "click", "rich", "questionary", "prompt_toolkit", "pathfinder.cli"):
+        assert not [m for m in modules if m == ui or m.startswith(ui + ".")], ui

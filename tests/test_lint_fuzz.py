@@ -1,7 +1,8 @@
 """The lint never crashes: mutated catalogs always end in a report and exit 0 or 1.
 
 Hypothesis starts from valid catalogs and deletes keys, swaps value types, renames keys and ids
-(breaking references), truncates files and injects bytes, on one file or a catalog split in two.
+(breaking references), points references at other entries and changes levels (valid catalogs with
+a different prerequisite graph, for the PF2xx checks), truncates files and injects bytes, on one file or a catalog split in two.
 Every report is also rendered in every format and both languages (a message with a missing
 placeholder would raise there).
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 import yaml
 from conftest import MINI_CATALOG, run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lint_fixtures import catalog, course
 
@@ -64,29 +65,75 @@ def _slots(data: Any, found: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return found
 
 
+def _ids(data: Any, only: str | None = None) -> list[str]:
+    """Every entry id of the catalog (of section ``only``), or a stand-in when there is none."""
+    found = [
+        entry["id"]
+        for name, section in (data.items() if isinstance(data, dict) else ())
+        if isinstance(section, list) and only in (None, name)
+        for entry in section
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    ]
+    return found or ["basics"]
+
+
+DAMAGE = ("delete", "swap", "rename", "retarget", "rekey", "relevel")
+REWIRE = ("retarget", "rekey", "relevel")
+"""Mutations that keep a catalog valid more often than not, changing only its prerequisite graph."""
+
+
+def _graph_slots(data: Any) -> list[tuple[Any, Any]]:
+    """The (mapping, skill) pairs of every requires, requires_any group and grants."""
+    found: list[tuple[Any, Any]] = []
+    for section in ("courses", "jobs"):
+        entries = data.get(section) if isinstance(data, dict) else None
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict):
+                continue
+            groups = entry.get("requires_any")
+            mappings = [entry.get("requires"), entry.get("grants"), *(groups if isinstance(groups, list) else ())]
+            found.extend((mapping, skill) for mapping in mappings if isinstance(mapping, dict) for skill in mapping)
+    return found
+
+
+def _mutate(draw: st.DrawFn, data: Any, action: str) -> None:
+    graph_slots = _graph_slots(data) if action in ("rekey", "relevel") else []
+    slots = graph_slots or _slots(data, [])
+    if not slots:
+        return
+    container, key = draw(st.sampled_from(slots))
+    value = container[key]
+    if action == "retarget" and isinstance(value, str):
+        # another id of the catalog: references stay valid, the prerequisite graph changes
+        container[key] = draw(st.sampled_from(_ids(data)))
+    elif action == "rekey" and isinstance(container, dict):
+        # a skill in requires/grants becomes another skill (another entry's id off the graph)
+        container[draw(st.sampled_from(_ids(data, "skills" if graph_slots else None)))] = container.pop(key)
+    elif action == "relevel" and isinstance(value, int) and not isinstance(value, bool):
+        container[key] = draw(st.integers(1, 3) | st.integers(0, 6))
+    elif action == "delete":
+        del container[key]
+    elif action == "swap":
+        container[key] = draw(VALUES)
+    elif action == "rename" and isinstance(container, dict):
+        container[draw(st.text(min_size=1, max_size=8))] = container.pop(key)
+    elif action == "rename" and isinstance(value, str):
+        container[key] = draw(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True))
+
+
 @st.composite
-def mutated_files(draw: st.DrawFn) -> list[bytes]:
+def mutated_files(draw: st.DrawFn, actions: tuple[str, ...] = DAMAGE, max_mutations: int = 3, bytes_too: bool = True) -> list[bytes]:
     data = json.loads(json.dumps(draw(st.sampled_from(SEEDS))))
-    for _ in range(draw(st.integers(0, 3))):
-        slots = _slots(data, [])
-        if not slots:
-            break
-        container, key = draw(st.sampled_from(slots))
-        action = draw(st.sampled_from(["delete", "swap", "rename"]))
-        if action == "delete":
-            del container[key]
-        elif action == "swap":
-            container[key] = draw(VALUES)
-        elif isinstance(container, dict):
-            container[draw(st.text(min_size=1, max_size=8))] = container.pop(key)
-        elif isinstance(container[key], str):
-            container[key] = draw(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True))
+    for _ in range(draw(st.integers(0, max_mutations))):
+        _mutate(draw, data, draw(st.sampled_from(actions)))
     if not isinstance(data, dict):
         data = {"catalog": data}
     sections = list(data.items())
     split = draw(st.integers(0, len(sections)))
     parts = [dict(sections[:split]), dict(sections[split:])] if draw(st.booleans()) else [data]
     files = [yaml.safe_dump(part, allow_unicode=True, sort_keys=False, default_flow_style=draw(st.sampled_from([None, False]))).encode() for part in parts]
+    if not bytes_too:
+        return files
     index = draw(st.integers(0, len(files) - 1))
     blob = files[index]
     for _ in range(draw(st.integers(0, 2))):
@@ -99,7 +146,7 @@ def mutated_files(draw: st.DrawFn) -> list[bytes]:
     return files
 
 
-def _check(files: list[bytes], use_cache: bool) -> None:
+def _check(files: list[bytes], use_cache: bool, record: bool = False) -> None:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp) / "cat"
         root.mkdir()
@@ -107,6 +154,10 @@ def _check(files: list[bytes], use_cache: bool) -> None:
             (root / f"part{number}.yaml").write_bytes(blob)
         target = root if len(files) > 1 else root / "part0.yaml"
         report = lint([target], use_cache=use_cache)
+        if record:  # shown by pytest --hypothesis-show-statistics
+            event("catalog checks skipped" if report.skipped else "catalog checks ran")
+            for family in sorted({d.code[:3] for d in report.diagnostics}):
+                event(f"found {family}xx")
         assert report.exit_code() in (0, 1)
         assert report.exit_code(strict=True) in (0, 1)
         assert list(report.diagnostics) == sorted(report.diagnostics)
@@ -120,7 +171,14 @@ def _check(files: list[bytes], use_cache: bool) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(files=mutated_files(), use_cache=st.booleans())
 def test_lint_of_a_mutated_catalog_always_ends_in_a_report(files: list[bytes], use_cache: bool) -> None:
-    _check(files, use_cache)
+    _check(files, use_cache, record=True)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=mutated_files(REWIRE, max_mutations=6, bytes_too=False))
+def test_lint_of_a_rewired_catalog_always_ends_in_a_report(files: list[bytes]) -> None:
+    """Mostly valid catalogs with odd prerequisite graphs: the PF2xx checks run on these."""
+    _check(files, use_cache=False, record=True)
 
 
 def test_the_seeds_are_valid() -> None:

@@ -159,7 +159,7 @@ CASES: dict[str, Case] = {
         good=catalog(sites=SITES + "  - id: ajaccio\n    name: {en: A, fr: A}\n    region: Corse\n    lat: 41.92\n    lon: 8.74\n"),
     ),
     # --- PF3xx ---
-    "PF301": Case(bad=catalog(courses=COURSES.rstrip("}\n") + ", certification: no}  # expect: PF301\n")),
+    "PF301": Case(bad=catalog(courses=COURSES.replace("grants: {safety: 1}}\n", "grants: {safety: 1}, certification: no}  # expect: PF301\n"))),
     "PF302": Case(
         bad=catalog(courses=COURSES + course("any-one", "requires_any: [{basics: 1}], grants: {safety: 1}") + "  # expect: PF302\n"),
         good=catalog(courses=COURSES + course("any-two", "requires_any: [{basics: 1, safety: 1}], grants: {safety: 1}") + "\n"),
@@ -361,3 +361,50 @@ def test_select_and_ignore_take_codes_and_prefixes(tmp_path: Path) -> None:
     assert codes(select=["PF2"], ignore=["PF204"]) == ["PF207"]
     with pytest.raises(PathfinderError, match="PF2O7"):
         lint([path], select=["PF2O7"])
+
+
+# --- near misses: valid variants of what the rules look for are not reported ------------------------
+
+NEAR_MISSES: dict[str, str] = {
+    "PF001": catalog(courses=BLOCK_COURSE + '    grants: {safety: 1}\n    certification: "a: b"\n'),
+    "PF003": catalog(skills=SKILLS.replace("{en: Basics, fr: Bases}, category: core", "{en: !!str Basics, fr: Bases}, category: !!str core")),
+    "PF009": catalog(courses=BLOCK_COURSE + '    grants: {safety: 1}\n    certification: "tab\tinside a string"\n'),
+    "PF104": catalog(sites=SITES + "  - {id: dunkirk, name: {en: D, fr: D}, region: R, lat: 51.03, lon: 2.37}\n"),
+    "PF108": catalog(jobs=JOBS + "  - {id: lead, name: {en: L, fr: C}, sector: ev, outlook: declining, requires: {safety: 1}}\n"),
+    "PF208": catalog(courses=BLOCK_COURSE.replace("    hours: 21", "    hours: 90").replace("    weeks: 1", "    weeks: 2") + "    grants: {safety: 1}\n"),
+    "PF301": catalog(courses=COURSES.replace("grants: {safety: 1}}\n", "grants: {safety: 1}, certification: 'no'}\n")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(NEAR_MISSES))
+def test_near_miss_is_not_reported(code: str, tmp_path: Path) -> None:
+    assert _lint_text(tmp_path, NEAR_MISSES[code]) == []
+
+
+# --- PF301 anywhere ---------------------------------------------------------------------------------
+
+
+def test_yaml11_booleans_are_reported_anywhere_plain_and_nowhere_quoted(tmp_path: Path) -> None:
+    text = (
+        catalog(courses=BLOCK_COURSE + "    grants: {safety: 1}\n    certification: Yes  # expect: PF301\n")
+        + "x-notes:  # expect: PF101\n"
+        + "  on: 'quoted is fine'  # expect: PF301\n"
+        + "  list: [off, 'no', \"yes\", !!str on, N]  # expect: PF301 PF301\n"
+        + "  block:\n    - y  # expect: PF301\n    - nope\n"
+        + "  text: |\n    yes inside a literal block is text\n"
+    )
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = lint([path], use_cache=False).diagnostics
+    for code in ("PF301", "PF101"):
+        assert sorted(d.line for d in found if d.code == code) == expected(text, code), [d.render() for d in found]
+    on_key = next(d for d in found if d.code == "PF301" and d.line == expected(text, "PF301")[1])
+    assert on_key.column == 3 and "'on'" in on_key.message
+
+
+def test_suppression_at_the_end_of_the_line_or_alone_on_the_line_before(tmp_path: Path) -> None:
+    block = BLOCK_COURSE.replace("    name: {en: Block, fr: Bloc}", "    name: {en: Block, fr: on}  # pathfinder: ignore[PF301]")
+    text = catalog(courses=block + "    grants: {safety: 1}\n    # pathfinder: ignore[PF301]\n    certification: no\n")
+    assert _lint_text(tmp_path, text) == []
+    path = tmp_path / "c.yaml"
+    assert lint([path], use_cache=False).suppressed == 2

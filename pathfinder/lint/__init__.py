@@ -36,7 +36,7 @@ class LintReport:
 
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...]
-    """Every file read, as shown in the diagnostics."""
+    """Every file of the catalogs, as shown in the diagnostics (unreadable ones included)."""
     skipped: tuple[str, ...] = ()
     """Catalogs (as given) whose PF2xx checks did not run because they have errors."""
     suppressed: int = 0
@@ -166,7 +166,9 @@ def _check(root: Path) -> _CatalogLint:
     found.extend(suppressions.problems)
     kept, dropped = suppressions.apply(found)
     kept.sort()
-    return _CatalogLint(tuple(loaded.files), tuple(kept), loaded.catalog is None, dropped)
+    unreadable = {d.path for d in loaded.diagnostics if d.code == UNREADABLE}
+    files = tuple(sorted(unreadable.union(loaded.files))) if unreadable else tuple(loaded.files)
+    return _CatalogLint(files, tuple(kept), loaded.catalog is None, dropped)
 
 
 def _cache_key(root: Path) -> str | None:

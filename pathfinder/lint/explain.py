@@ -63,7 +63,10 @@ def render_terminal(code: str, lang: str | None) -> str:
     rule = RULES[code]
     severity = t(f"severity.{rule.severity.value}", lang)
     head = f"{code} {rule.name}: {t(rule.title_key, lang)}\n{t('lint.explain.severity', lang)}: {severity}"
-    body = "\n\n".join(textwrap.fill(p, 88) for p in explanation_text(code, lang).split("\n\n"))
+    body = "\n\n".join(
+        textwrap.fill(p, 88, break_long_words=False, break_on_hyphens=False)  # ids and codes stay whole
+        for p in explanation_text(code, lang).split("\n\n")
+    )
     entry = EXPLANATIONS[code]
     return (
         f"{head}\n\n{body}\n\n{t('lint.explain.bad', lang)}:\n{_indent(entry.bad)}\n\n"
