@@ -60,5 +60,5 @@ class UnknownIdError(PathfinderError):
         if self.where:
             text = f"{self.where}: {text}"
         if self.suggestions:
-            text += " " + t("error.did_you_mean", lang, suggestion=", ".join(self.suggestions))
-        return text
+            return f"{text}; " + t("error.did_you_mean", lang, suggestion=", ".join(self.suggestions))
+        return f"{text}."

@@ -50,7 +50,7 @@ def test_show_a_skill_with_what_grants_and_requires_it(mini_catalog: Path) -> No
 def test_show_unknown_id_suggests_and_exits_2(mini_catalog: Path) -> None:
     result = run_cli("catalog", "show", "hv-safety-b2", "--catalog", str(mini_catalog))
     assert result.returncode == 2
-    assert result.stderr.strip() == "pathfinder: error: unknown entry 'hv-safety-b2'. did you mean hv-safety-b2l?"
+    assert result.stderr.strip() == "pathfinder: error: unknown entry 'hv-safety-b2'; did you mean hv-safety-b2l?"
     assert "Traceback" not in result.stderr
 
 

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     "kind.skill": "skill",
     "kind.job": "job",
     "kind.course": "course",
-    "error.unknown_id": "unknown {kind} '{id}'.",
+    "error.unknown_id": "unknown {kind} '{id}'",
     # --- catalog commands ---
     "kind.catalog": "catalog",
     "kind.lint": "lint",

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     "kind.skill": "compétence",
     "kind.job": "métier",
     "kind.course": "formation",
-    "error.unknown_id": "{kind} inconnu(e) : « {id} ».",
+    "error.unknown_id": "{kind} inconnu(e) : « {id} »",
     # --- catalog commands ---
     "kind.catalog": "catalogue",
     "kind.lint": "lint",
