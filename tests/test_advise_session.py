@@ -206,3 +206,19 @@ def test_checkbox_summaries_are_said_in_the_session_language() -> None:
     assert _summary("class:answer", "done", "fr") == "aucune cochée"
     assert _summary("class:answer", "done (2 selections)", "en") == "2 ticked"
     assert _summary("class:question", "done", "fr") == "done"  # only the answer is rewritten
+
+
+def test_review_lines_fit_eighty_columns() -> None:
+    from pathfinder.cli.questionnaire import shorten
+
+    assert shorten("Budget: 1000 €") == "Budget: 1000 €"
+    long = "Skills: " + ", ".join(f"Skill number {i} 2" for i in range(10))
+    assert len(shorten(long)) == 74 and shorten(long).endswith("…") and long.startswith(shorten(long)[:-1])
+
+
+def test_ctrl_d_at_a_text_prompt_is_a_goodbye_too(catalog: Catalog, pipe: object, tmp_path: Path) -> None:
+    partial = {k: v for k, v in COMPLETE.items() if k != "budget_eur"}
+    code, out, profile = session(catalog, pipe, ["\x04"], Answers.from_data(partial), "fr", tmp_path)
+    assert code == EXIT_INTERRUPTED and "Au revoir" in out
+    saved = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    assert "budget_eur" not in saved and saved["targets"] == ["battery-pack-assembler"]

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from ..model import Catalog
 
 
+def shorten(text: str, width: int = 74) -> str:
+    """One review line that fits an 80-column terminal beside the pointer."""
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,") + "…"
+
+
 def replace_profile(answers: Answers, **fields: Any) -> Answers:
     """``answers`` with profile fields changed, without marking any question answered."""
     return Answers(replace(answers.profile, **fields), answers.answered)
@@ -79,7 +84,7 @@ class Questionnaire:
     def review(self) -> None:
         """Show every answer; pick one to change it, or go on to compute."""
         while True:
-            choices = [(f"{self._('advise.q.' + q)}: {self.describe(q)}", q) for q in QUESTIONS]
+            choices = [(shorten(f"{self._('advise.q.' + q)}: {self.describe(q)}"), q) for q in QUESTIONS]
             choices.append((self._("advise.review.compute"), COMPUTE))
             picked = self.prompter.select(self._("advise.review.title"), choices, default=COMPUTE)
             if picked == COMPUTE:
