@@ -60,3 +60,20 @@ def test_worked_example_in_the_docs_loads_clean() -> None:
 @pytest.mark.parametrize("field", ["hours", "weeks", "cost_eur", "grants", "requires_any", "openings", "max_level"])
 def test_the_docs_mention_every_field(field: str) -> None:
     assert f"`{field}`" in DOC.read_text(encoding="utf-8") or f"{field}:" in DOC.read_text(encoding="utf-8")
+
+
+def test_the_readme_profile_example_is_a_valid_profile() -> None:
+    import re
+
+    import yaml
+
+    from pathfinder.loader import load_catalog
+    from pathfinder.profile import Profile, check_profile, profile_from_data
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "mobility_km" in b)
+    data = yaml.safe_load(block)
+    profile = profile_from_data(data, "README.md")
+    check_profile(profile, load_catalog())
+    assert profile.home == "douai" and profile.max_hours is None and profile.budget_eur == 3000
+    assert set(data) == {f for f in Profile.__dataclass_fields__}  # every profile field is shown
