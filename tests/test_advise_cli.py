@@ -8,13 +8,13 @@ import os
 import stat
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
 from conftest import pathfinder_command, run_cli
+from html_report_parser import parse_report
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
 
@@ -30,6 +30,17 @@ def spawn(*args: str, term: str = "xterm") -> pexpect.spawn:
     )
 
 
+def complete_profile(path: Path, **fields: object) -> Path:
+    """A profile that answers every question of the session (``fields`` override)."""
+    data = {
+        "lang": "en", "jobs": ["ice-assembly-operator"], "skills": {}, "home": "douai", "mobility_km": 60,
+        "online": True, "max_hours": None, "max_weeks": None, "budget_eur": None, "funding": ["cpf"],
+        "targets": ["battery-pack-assembler"], **fields,
+    }
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
 def answer(child: pexpect.spawn, prompt: str, keys: str, typed: bool = False) -> None:
     """Wait for ``prompt``, then press ``keys``. Typed text gets a moment for completion first."""
     child.expect(prompt)
@@ -39,19 +50,6 @@ def answer(child: pexpect.spawn, prompt: str, keys: str, typed: bool = False) ->
         child.send(ENTER)
     else:
         child.send(keys)
-
-
-class _Bars(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.bars: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        values = dict(attrs)
-        if tag == "rect" and values.get("class") == "bar":
-            self.bars.append(values.get("data-course") or "")
 
 
 def test_a_new_user_session_end_to_end(tmp_path: Path) -> None:
@@ -86,8 +84,7 @@ def test_a_new_user_session_end_to_end(tmp_path: Path) -> None:
     assert saved["targets"] == ["battery-pack-assembler"]
     assert stat.S_IMODE(profile.stat().st_mode) == 0o600
 
-    parser = _Bars()
-    parser.feed(report.read_text(encoding="utf-8"))
+    parser = parse_report(report.read_text(encoding="utf-8"))
     assert "svg" in parser.tags and "pack-assembly" in parser.bars
     assert len(parser.bars) == len(set(parser.bars)) >= 2
 
@@ -110,12 +107,7 @@ def test_ctrl_c_mid_session_saves_the_answers_so_far(tmp_path: Path) -> None:
 
 
 def test_replay_from_a_complete_profile_on_a_dumb_terminal(tmp_path: Path) -> None:
-    profile = tmp_path / "me.yaml"
-    profile.write_text(
-        "lang: en\njobs: [ice-assembly-operator]\nskills: {}\nhome: douai\nmobility_km: 60\nonline: true\n"
-        "max_hours: null\nmax_weeks: null\nbudget_eur: null\nfunding: [cpf]\ntargets: [battery-pack-assembler]\n",
-        encoding="utf-8",
-    )
+    profile = complete_profile(tmp_path / "me.yaml")
     export = tmp_path / "report.json"
     child = spawn("--profile", str(profile), "--export", str(export), term="dumb")
     child.expect(pexpect.EOF)
@@ -141,12 +133,7 @@ def test_without_a_terminal_missing_answers_fail_at_once(tmp_path: Path) -> None
 
 
 def test_without_a_terminal_a_complete_profile_runs(tmp_path: Path) -> None:
-    profile = tmp_path / "me.yaml"
-    profile.write_text(
-        "lang: fr\njobs: [ice-assembly-operator]\nskills: {}\nhome: douai\nmobility_km: 60\nonline: true\n"
-        "max_hours: null\nmax_weeks: null\nbudget_eur: null\nfunding: []\ntargets: [battery-pack-assembler]\n",
-        encoding="utf-8",
-    )
+    profile = complete_profile(tmp_path / "me.yaml", lang="fr", funding=[])
     result = run_cli("advise", "--profile", str(profile), "--export", str(tmp_path / "r.md"))
     assert result.returncode == 0, result.stderr
     assert "Parcours 1" in result.stdout

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import stat
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import MINI_CATALOG
+from html_report_parser import parse_report
 
 from pathfinder.advising.answers import QUESTIONS, Answers, missing_fields
 from pathfinder.advising.choices import (
@@ -92,23 +92,6 @@ def test_skills_are_grouped_with_prefilled_first(catalog: Catalog) -> None:
     assert groups["assembly"] == ["torque-tooling"]
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.bars: list[str] = []
-        self.references: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        values = dict(attrs)
-        if tag == "rect" and values.get("class") == "bar":
-            self.bars.append(values.get("data-course") or "")
-        for name in ("src", "href"):
-            if values.get(name):
-                self.references.append(values[name] or "")
-
-
 REPORT = {
     "catalog": {"name": "Mini", "version": "1.0", "sha256": "ab" * 32},
     "target": "ev-technician", "optimize": "hours", "status": "ok",
@@ -130,8 +113,7 @@ REPORT = {
 def test_html_report_is_self_contained_with_one_bar_per_course(catalog: Catalog, lang: str) -> None:
     html = render_html(REPORT, catalog, {"jobs": ["assembly-operator"], "home": "flins", "mobility_km": 60,
                                           "funding": ["cpf"]}, lang, reference="case <42>", generated="2026-11-22")
-    parser = _Collector()
-    parser.feed(html)
+    parser = parse_report(html)
     assert parser.tags[0] == "html" and "svg" in parser.tags
     assert parser.bars == ["electrical-upgrade", "hv-b2l"]
     assert parser.references == []
