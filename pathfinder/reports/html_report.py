@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from ..i18n import t
+from .wording import number
 from ..model import Catalog
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
@@ -34,16 +35,20 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .status.unreachable { background: #fde2e2; }
 .status.ok, .status.already-qualified { background: #e3f6e3; }
 svg { width: 100%; height: auto; }
-.path, .section { break-inside: avoid; }
+tr, svg { break-inside: avoid; }
+h2, h3 { break-after: avoid; }
+table.courses { table-layout: fixed; font-size: 9pt; }
+table.courses td, table.courses th { padding: 1mm 1.2mm; overflow-wrap: anywhere; }
+table.courses thead th { white-space: normal; overflow-wrap: normal; hyphens: auto; }
+table.courses .num { padding-left: 2.5mm; }
 footer { margin-top: 8mm; border-top: 1px solid #ccc; padding-top: 2mm; }
 """
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", "\u202f") if not value.is_integer() else f"{int(value):,}".replace(",", "\u202f")
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", "\u202f")
+def _fmt(value: Any, lang: str) -> str:
+    """A number as people of ``lang`` write it (1 550,5 in French); anything else, escaped."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return escape(number(value, lang, decimals=1))
     return escape(str(value))
 
 
@@ -80,10 +85,10 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
     while tick <= total + 1e-9:
         x = label_w + tick * scale
         parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 8}" stroke="#ddd"/>')
-        parts.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick, lang)}</text>')
         tick += step
     parts.append(
-        f'<text x="{label_w + chart_w}" y="10" font-size="10" text-anchor="end" fill="#555">{escape(t("report.weeks_axis", lang))}</text>'
+        f'<text x="{label_w - 6}" y="{top - 10}" font-size="10" text-anchor="end" fill="#555">{escape(t("report.weeks_axis", lang))} →</text>'
     )
     start = 0.0
     for index, course in enumerate(courses):
@@ -98,7 +103,7 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
         parts.append(
             f'<rect class="bar" data-course="{escape(course["id"])}" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" '
             f'height="{row_h - 7}" rx="2" fill="{colours.get(provider, PALETTE[0])}"><title>{label}: '
-            f'{_fmt(course["weeks"])} {escape(t("report.weeks_unit", lang))}</title></rect>'
+            f'{_fmt(course["weeks"], lang)} {escape(t("report.weeks_unit", lang))}</title></rect>'
         )
         start += float(course["weeks"])
     parts.append("</svg>")
@@ -128,23 +133,25 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
         if course.get("site"):
             where = _name(catalog, "sites", course["site"], lang)
             if course.get("distance_km") is not None:
-                where += f' <span class="muted">({_fmt(course["distance_km"])} km)</span>'
+                where += f' <span class="muted">({_fmt(course["distance_km"], lang)} km)</span>'
         else:
             where = escape(t("report.online", lang))
         serves = "<br>".join(escape(str(s)) for s in course.get("serves", ()))
         rows.append(
             f"<tr><td>{index}. {_name(catalog, 'courses', course['id'], lang)}"
             f'<br><span class="muted">{escape(course["id"])}</span></td><td>{provider}</td><td>{where}</td>'
-            f'<td class="num">{_fmt(course["hours"])}</td><td class="num">{_fmt(course["weeks"])}</td>'
-            f'<td class="num">{_fmt(course["cost_eur"])} €</td><td class="num">{_fmt(course["pays_eur"])} €</td>'
+            f'<td class="num">{_fmt(course["hours"], lang)}</td><td class="num">{_fmt(course["weeks"], lang)}</td>'
+            f'<td class="num">{_fmt(course["cost_eur"], lang)} €</td><td class="num">{_fmt(course["pays_eur"], lang)} €</td>'
             f"<td>{serves}</td></tr>"
         )
     totals = (
         f'<tr><th colspan="3">{escape(t("report.total", lang))}</th>'
-        f'<th class="num">{_fmt(path.get("total_hours", 0))}</th><th class="num">{_fmt(path.get("total_weeks", 0))}</th>'
-        f'<th class="num">{_fmt(path.get("total_cost_eur", 0))} €</th><th class="num">{_fmt(path.get("total_pays_eur", 0))} €</th><th></th></tr>'
+        f'<th class="num">{_fmt(path.get("total_hours", 0), lang)}</th><th class="num">{_fmt(path.get("total_weeks", 0), lang)}</th>'
+        f'<th class="num">{_fmt(path.get("total_cost_eur", 0), lang)} €</th><th class="num">{_fmt(path.get("total_pays_eur", 0), lang)} €</th><th></th></tr>'
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{totals}</tbody></table>"
+    widths = "".join(f'<col style="width:{w}%">' for w in (21, 15, 13, 7, 8, 9, 10, 17))
+    return f'<table class="courses"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}{totals}</tbody></table>'
+
 
 
 def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str) -> str:
@@ -155,17 +162,17 @@ def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: st
     rows.append((t("report.jobs", lang), jobs))
     home = profile.get("home")
     if isinstance(home, dict):
-        home_text = f"{_fmt(home['lat'])}, {_fmt(home['lon'])}"
+        home_text = f"{float(home['lat']):.3f}, {float(home['lon']):.3f}"
     else:
         home_text = _name(catalog, "sites", home, lang) if home else "—"
     radius = profile.get("mobility_km")
     rows.append((t("report.home", lang), home_text))
-    rows.append((t("report.radius", lang), f"{_fmt(radius)} km" if radius is not None else escape(t("report.any_distance", lang))))
+    rows.append((t("report.radius", lang), f"{_fmt(radius, lang)} km" if radius is not None else escape(t("report.any_distance", lang))))
     rows.append((t("report.online_ok", lang), escape(t("report.yes" if profile.get("online", True) else "report.no", lang))))
     limits = []
     for key, unit in (("max_hours", "h"), ("max_weeks", t("report.weeks_unit", lang)), ("budget_eur", "€")):
         if profile.get(key) is not None:
-            limits.append(f"{escape(t('report.limit.' + key, lang))} {_fmt(profile[key])} {escape(unit)}")
+            limits.append(f"{escape(t('report.limit.' + key, lang))} {_fmt(profile[key], lang)} {escape(unit)}")
     rows.append((t("report.limits", lang), "; ".join(limits) or escape(t("report.no_limit", lang))))
     funding = ", ".join(escape(t("funding." + f, lang)) if _has_funding_label(f) else escape(f) for f in profile.get("funding", ()))
     rows.append((t("report.funding", lang), funding or "—"))
@@ -230,8 +237,8 @@ def render_html(
         parts.append(f'<p class="muted">{legend}</p>')
         parts.append(_path_table(catalog, best, lang))
         parts.append("</section>")
-        for number, path in enumerate(paths[1:], 2):
-            parts.append(f'<section class="path"><h3>{escape(t("report.alternative", lang, n=number))}</h3>')
+        for rank, path in enumerate(paths[1:], 2):
+            parts.append(f'<section class="path"><h3>{escape(t("report.alternative", lang, n=rank))}</h3>')
             parts.append(_path_table(catalog, path, lang))
             parts.append("</section>")
     blockers = report.get("blockers", ())
