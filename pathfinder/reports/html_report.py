@@ -13,8 +13,8 @@ from html import escape
 from typing import Any
 
 from ..i18n import t
-from .wording import number
 from ..model import Catalog
+from .wording import number
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
 
