@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .help_text import h
 from .options import CatalogOpt, LangOpt, NoCacheOpt
 
 if TYPE_CHECKING:
@@ -31,22 +32,22 @@ EXIT_INTERRUPTED = 130
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(advise)
+    app.command(help=h("help.advise"))(advise)
 
 
 def advise(
     catalog: CatalogOpt = None,
-    profile: Annotated[Path | None, typer.Option("--profile", help="Answers to start from (a profile YAML file).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help=h("help.advise.profile"))] = None,
     save_profile: Annotated[
-        Path | None, typer.Option("--save-profile", help="Write the answers to this file (mode 0600) at the end.")
+        Path | None, typer.Option("--save-profile", help=h("help.advise.save_profile"))
     ] = None,
     lang: LangOpt = None,
     export: Annotated[
-        Path | None, typer.Option("--export", help="Write the report: FILE.html, FILE.md or FILE.json.")
+        Path | None, typer.Option("--export", help=h("help.advise.export"))
     ] = None,
-    objective: Annotated[Objective, typer.Option("--optimize", help="What the best path minimises.")] = Objective.hours,
+    objective: Annotated[Objective, typer.Option("--optimize", help=h("help.advise.optimize"))] = Objective.hours,
     reference: Annotated[
-        str | None, typer.Option("--reference", help="A free reference printed on the report (no names, please).")
+        str | None, typer.Option("--reference", help=h("help.advise.reference"))
     ] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:

@@ -10,10 +10,13 @@ import typer
 
 from .._version import __version__
 from . import advise_cmd, catalog_cmd, graph_cmd, lint_cmd, plan_cmd
+from .help_text import h, localise_typer
+
+localise_typer()
 
 app = typer.Typer(
     name="pathfinder",
-    help="Shortest retraining paths toward EV and circular-economy jobs.",
+    help=h("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -31,7 +34,7 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+        typer.Option("--version", callback=_version_callback, is_eager=True, help=h("help.version")),
     ] = False,
 ) -> None:
     """Shortest retraining paths toward EV and circular-economy jobs."""

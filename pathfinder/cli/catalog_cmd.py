@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
+from .help_text import h
 from .options import CatalogOpt, FormatOpt, LangOpt, NoCacheOpt, OutputFormat
 
-app = typer.Typer(help="Inspect the catalog: counts, entries, search, JSON Schema.", no_args_is_help=True)
+app = typer.Typer(help=h("help.catalog"), no_args_is_help=True)
 
 
 class Kind(str, Enum):
@@ -21,7 +22,7 @@ class Kind(str, Enum):
     course = "course"
 
 
-@app.command()
+@app.command(help=h("help.catalog.stats"))
 def stats(
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
@@ -54,10 +55,10 @@ def stats(
         console.print(f"  {sector['id']:<24} {sector['name']} — {t('catalog.n_jobs', language, n=sector['jobs'])}")
 
 
-@app.command()
+@app.command(help=h("help.catalog.show"))
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Id of a skill, job, course, site, provider or sector.")],
-    kind: Annotated[Kind | None, typer.Option("--kind", help="Kind of entry, when several share the id.")] = None,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help=h("help.catalog.show.id"))],
+    kind: Annotated[Kind | None, typer.Option("--kind", help=h("help.catalog.show.kind"))] = None,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.text,
@@ -106,10 +107,10 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-@app.command()
+@app.command(help=h("help.catalog.search"))
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find in ids and names (any language, accents optional).")],
-    kind: Annotated[Kind | None, typer.Option("--kind", help="Only entries of this kind.")] = None,
+    text: Annotated[str, typer.Argument(help=h("help.catalog.search.text"))],
+    kind: Annotated[Kind | None, typer.Option("--kind", help=h("help.catalog.search.kind"))] = None,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.text,
@@ -138,7 +139,7 @@ def search(
         console.print(f"{t('kind.' + hit['kind'], language):<12} {hit['id']:<32} {hit['name']}", markup=False)
 
 
-@app.command()
+@app.command(help=h("help.catalog.schema"))
 def schema(
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,

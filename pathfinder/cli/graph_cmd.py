@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from .help_text import h
 from .options import CatalogOpt, NoCacheOpt
 
 
@@ -19,21 +20,21 @@ class GraphFormat(str, Enum):
 
 AroundOpt = Annotated[
     str | None,
-    typer.Option("--around", metavar="ID", help="Only the neighbourhood of this entry (skill, course or job id).", show_default=False),
+    typer.Option("--around", metavar="ID", help=h("help.graph.around"), show_default=False),
 ]
-DepthOpt = Annotated[int, typer.Option("--depth", min=0, help="With --around: how many edges away to go.")]
+DepthOpt = Annotated[int, typer.Option("--depth", min=0, help=h("help.graph.depth"))]
 GraphFormatOpt = Annotated[
-    GraphFormat, typer.Option("--format", help="dot (Graphviz) or mermaid (a flowchart GitHub renders in Markdown).")
+    GraphFormat, typer.Option("--format", help=h("help.graph.format"))
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output (.md: inside a mermaid block).", show_default=False),
+    typer.Option("--output", "-o", metavar="FILE", help=h("help.graph.output"), show_default=False),
 ]
 
 
 def register(app: typer.Typer) -> None:
     """Add ``graph`` to the ``catalog`` sub-app."""
-    app.command("graph")(graph)
+    app.command("graph", help=h("help.graph"))(graph)
 
 
 def graph(

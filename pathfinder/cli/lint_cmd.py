@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .help_text import h
 from .options import NoCacheOpt
 
 if TYPE_CHECKING:
@@ -26,34 +27,33 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Catalog files or directories, each linted as one catalog "
-        "(default: $PATHFINDER_CATALOG, else the bundled catalog).",
+        help=h("help.lint.paths"),
         show_default=False,
     ),
 ]
 LintFormatOpt = Annotated[
     LintFormat,
-    typer.Option("--format", help="text (one line per problem, then a summary), json, github (workflow commands) or sarif (2.1.0)."),
+    typer.Option("--format", help=h("help.lint.format")),
 ]
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (PF201,PF3).", show_default=False),
+    typer.Option("--select", metavar="CODES", help=h("help.lint.select"), show_default=False),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.", show_default=False),
+    typer.Option("--ignore", metavar="CODES", help=h("help.lint.ignore"), show_default=False),
 ]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print the problems only: no summary, nothing when clean.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help=h("help.lint.strict"))]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=h("help.lint.quiet"))]
 ExplainOpt = Annotated[
     str | None,
-    typer.Option("--explain", metavar="CODE", help="Explain a rule, with a bad and a good example, and exit.", show_default=False),
+    typer.Option("--explain", metavar="CODE", help=h("help.lint.explain"), show_default=False),
 ]
 
 
 def register(app: typer.Typer) -> None:
     """Add ``lint`` to ``app``."""
-    app.command("lint")(lint)
+    app.command("lint", help=h("help.lint"))(lint)
 
 
 def lint(

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from .help_text import h
+
 
 class Lang(str, Enum):
     en = "en"
@@ -23,15 +25,15 @@ CatalogOpt = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
-        help="Catalog file or directory (default: $PATHFINDER_CATALOG, else the bundled catalog).",
+        help=h("help.opt.catalog"),
         show_default=False,
     ),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Load and check the catalog afresh; skip the cache.")
+    bool, typer.Option("--no-cache", help=h("help.opt.no_cache"))
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of the output (default: from LANG, else en).", show_default=False),
+    typer.Option("--lang", help=h("help.opt.lang"), show_default=False),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=h("help.opt.format"))]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .help_text import h
 from .options import CatalogOpt, LangOpt, NoCacheOpt
 
 if TYPE_CHECKING:
@@ -40,41 +41,41 @@ class ExploreFormat(str, Enum):
 
 ProfileOpt = Annotated[
     Path | None,
-    typer.Option("--profile", metavar="FILE", help="Profile YAML file: jobs, skills, home, constraints.", show_default=False),
+    typer.Option("--profile", metavar="FILE", help=h("help.plan.profile"), show_default=False),
 ]
 FromOpt = Annotated[
     list[str] | None,
-    typer.Option("--from", metavar="JOB", help="A job you have held (repeat for several).", show_default=False),
+    typer.Option("--from", metavar="JOB", help=h("help.plan.from"), show_default=False),
 ]
 SkillOpt = Annotated[
     list[str] | None,
-    typer.Option("--skill", metavar="ID[=LEVEL]", help="A skill you have, level 1 by default (repeatable).", show_default=False),
+    typer.Option("--skill", metavar="ID[=LEVEL]", help=h("help.plan.skill"), show_default=False),
 ]
 HomeOpt = Annotated[
-    str | None, typer.Option("--home", metavar="SITE|LAT,LON", help="Where you live: a site id or coordinates.", show_default=False)
+    str | None, typer.Option("--home", metavar="SITE|LAT,LON", help=h("help.plan.home"), show_default=False)
 ]
 RadiusOpt = Annotated[
     float | None,
-    typer.Option("--radius", metavar="KM", help="Take on-site courses only within this distance of home.", show_default=False),
+    typer.Option("--radius", metavar="KM", help=h("help.plan.radius"), show_default=False),
 ]
 OnlineOpt = Annotated[
     bool | None,
-    typer.Option("--online/--no-online", help="Accept online courses (accepted by default).", show_default=False),
+    typer.Option("--online/--no-online", help=h("help.plan.online"), show_default=False),
 ]
 MaxHoursOpt = Annotated[
-    float | None, typer.Option("--max-hours", metavar="N", help="At most this many hours of training.", show_default=False)
+    float | None, typer.Option("--max-hours", metavar="N", help=h("help.plan.max_hours"), show_default=False)
 ]
 MaxWeeksOpt = Annotated[
-    float | None, typer.Option("--max-weeks", metavar="N", help="At most this many weeks of training.", show_default=False)
+    float | None, typer.Option("--max-weeks", metavar="N", help=h("help.plan.max_weeks"), show_default=False)
 ]
 BudgetOpt = Annotated[
-    float | None, typer.Option("--budget", metavar="EUR", help="At most this much paid out of pocket.", show_default=False)
+    float | None, typer.Option("--budget", metavar="EUR", help=h("help.plan.budget"), show_default=False)
 ]
 FundingOpt = Annotated[
     list[str] | None,
-    typer.Option("--funding", metavar="SRC", help="A funding source you can use, e.g. cpf (repeatable).", show_default=False),
+    typer.Option("--funding", metavar="SRC", help=h("help.plan.funding"), show_default=False),
 ]
-OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help="What to minimise.")]
+OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help=h("help.plan.optimize"))]
 
 
 def _profile(
@@ -163,7 +164,7 @@ def _home(value: str) -> str | tuple[float, float]:
 
 
 def plan_command(
-    to: Annotated[str | None, typer.Option("--to", metavar="JOB", help="The job to train for (default: the profile's first target).", show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="JOB", help=h("help.plan.to"), show_default=False)] = None,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
     skill: SkillOpt = None,
@@ -175,11 +176,11 @@ def plan_command(
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
     optimize: OptimizeOpt = Optimize.hours,
-    alternatives: Annotated[int, typer.Option("--alternatives", metavar="K", help="Show up to K paths, best first.")] = 3,
+    alternatives: Annotated[int, typer.Option("--alternatives", metavar="K", help=h("help.plan.alternatives"))] = 3,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.text,
+    fmt: Annotated[PlanFormat, typer.Option("--format", help=h("help.opt.format"))] = PlanFormat.text,
 ) -> None:
     """The shortest retraining path to a job, with alternatives; or why there is none."""
     from ..errors import PathfinderError
@@ -223,9 +224,9 @@ def plan_command(
 def explore_command(
     sector: Annotated[
         list[str] | None,
-        typer.Option("--sector", metavar="S", help="Explore this sector's jobs (repeatable; default: jobs with a growing outlook).", show_default=False),
+        typer.Option("--sector", metavar="S", help=h("help.explore.sector"), show_default=False),
     ] = None,
-    top: Annotated[int | None, typer.Option("--top", metavar="N", help="Show the N best jobs only.", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option("--top", metavar="N", help=h("help.explore.top"), show_default=False)] = None,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
     skill: SkillOpt = None,
@@ -240,7 +241,7 @@ def explore_command(
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
-    fmt: Annotated[ExploreFormat, typer.Option("--format", help="Output format.")] = ExploreFormat.text,
+    fmt: Annotated[ExploreFormat, typer.Option("--format", help=h("help.opt.format"))] = ExploreFormat.text,
 ) -> None:
     """Rank the jobs within reach from your profile, best first."""
     from ..errors import PathfinderError
@@ -271,5 +272,5 @@ def explore_command(
 
 def register(app: typer.Typer) -> None:
     """Add the planning commands to ``app``."""
-    app.command("plan")(plan_command)
-    app.command("explore")(explore_command)
+    app.command("plan", help=h("help.plan"))(plan_command)
+    app.command("explore", help=h("help.explore"))(explore_command)
