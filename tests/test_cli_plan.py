@@ -163,9 +163,15 @@ def test_json_unreachable_exit_1_with_blockers_and_relaxation(cat: str) -> None:
                            "--radius", "20", "--no-online")
     assert code == 1
     assert data["status"] == "unreachable" and data["paths"] == []
-    (blocker,) = data["blockers"]
-    assert (blocker["skill"], blocker["need"]) == ("hv-safety-b2l", 1)
-    assert "electrical-basics" in blocker["reason"]
+    blocker, *prerequisite = data["blockers"]
+    assert (blocker["skill"], blocker["need"], blocker["needed_by"]) == ("hv-safety-b2l", 1, [])
+    assert blocker["reason"] == "hv-b2l teaches it, but requires electrical-basics ≥ 1, which no course open to you teaches"
+    # the prerequisite is explained down to the constraints that removed its courses
+    assert [(b["skill"], b["need"], b["needed_by"], b["reason"]) for b in prerequisite] == [
+        ("electrical-basics", 1, ["hv-b2l"], "electrical-onsite teaches it at cleon (72.2 km); your radius is 20 km"),
+        ("electrical-basics", 1, ["hv-b2l"], "electrical-upgrade teaches it, but online, and you chose no online courses"),
+    ]
+    assert prerequisite[0]["subject"] == "electrical-basics ≥ 1 (prerequisite of hv-b2l)"
     kinds = {r["kind"]: r["value"] for r in data["relaxations"]}
     assert kinds == {"radius": 73, "online": True}
 

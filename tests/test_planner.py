@@ -418,3 +418,52 @@ def test_bad_input_is_reported_with_suggestions() -> None:
         plan(catalog, Profile(), "target", alternatives=0)
     with pytest.raises(UnknownIdError):
         plan(catalog, Profile(exclude_courses=("quik",)), "target")
+
+
+def test_blocked_prerequisites_are_explained_down_to_the_constraint() -> None:
+    catalog = make_catalog(
+        courses=[
+            course("pack", {"pack": 1}, requires={"hv": 1}, any_of=[{"weld": 1, "braze": 1}], fmt="onsite",
+                   sites=["home"]),
+            course("hv-far", {"hv": 1}, fmt="onsite", sites=["far"]),
+            course("hv-online", {"hv": 1}),
+            course("weld", {"weld": 1}, requires={"metal": 1}, fmt="hybrid", sites=["home"]),
+            course("braze", {"braze": 1}, requires={"metal": 1}, fmt="hybrid", sites=["home"]),
+        ],
+        jobs=[job("target", {"pack": 1})],
+        sites=[site("home", 48.0, 2.0), site("far", 48.5, 2.0)],
+    )
+    result = plan(catalog, Profile(home="home", mobility_km=10, online=False), "target")
+    assert result.status == "unreachable"
+    assert [(b.skill, b.need, b.needed_by) for b in result.blockers] == [
+        ("pack", 1, ()),
+        ("hv", 1, ("pack",)),
+        ("weld", 1, ("pack",)),
+        ("braze", 1, ("pack",)),
+        ("metal", 1, ("braze", "weld")),
+    ]
+    by_skill = {b.skill: b.reasons for b in result.blockers}
+    assert by_skill["pack"] == (MissingPrerequisites("pack", (("hv", 1),), ((("weld", 1), ("braze", 1)),)),)
+    assert isinstance(by_skill["hv"][0], TooFar) and by_skill["hv"][1] == OnlineNotAllowed("hv-online")
+    assert by_skill["weld"] == (MissingPrerequisites("weld", (("metal", 1),)),)
+    assert by_skill["metal"] == (NoCourse(),)
+    # online courses or a radius of 56 km would give hv, but nothing gives metal: no relaxation
+    assert result.relaxations == ()
+
+
+def test_ties_on_every_component_but_ids_with_the_courses_objective() -> None:
+    # found by the property test: {c0, c1, c2} and {c1, c2, c4} are both 3 courses and 2 h
+    catalog = make_catalog(
+        courses=[
+            course("c0", {"s3": 1}, hours=0.5, any_of=[{"s2": 1, "s1": 1}]),
+            course("c1", {"s0": 1}, hours=0.5),
+            course("c2", {"s1": 1}, hours=1, any_of=[{"s0": 1}]),
+            course("c3", {"s0": 1}, hours=0.5),
+            course("c4", {"s3": 1}, hours=0.5, any_of=[{"s2": 1, "s0": 1}]),
+        ],
+        jobs=[job("target", {"s3": 1, "s1": 1})],
+        skills={"s0": 1, "s1": 1, "s2": 1, "s3": 1},
+    )
+    for objective in ("courses", "hours", "weeks", "cost"):
+        result = plan(catalog, Profile(), "target", objective=objective, alternatives=1)
+        assert ids(result) == [("c1", "c2", "c0")], objective

@@ -17,8 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from planner_builders import course, job, make_catalog, site
 
+from pathfinder.geo import haversine_km
 from pathfinder.model import Course
 from pathfinder.planner import plan
+from pathfinder.planning.lmcut import LMCut
+from pathfinder.planning.problem import Problem
+from pathfinder.planning.search import search
+from pathfinder.planning.usable import Context
 from pathfinder.profile import Profile
 
 SKILLS = ("s0", "s1", "s2", "s3")
@@ -167,6 +172,14 @@ def check(catalog: Any, profile: Profile, target_id: str, objective: str, k: int
     assert valid[0] == irredundant[0]
     expected = k_best(irredundant, k)
     assert [tuple(sorted(p.course_ids)) for p in result.paths] == [c.ids for c in expected]
+    # stated directly too: pairwise distinct, none a superset of an earlier one, best first
+    sets = [frozenset(p.course_ids) for p in result.paths]
+    for later in range(len(sets)):
+        for earlier in range(later):
+            assert not sets[earlier] <= sets[later]
+    assert [c.key for c in expected] == sorted(c.key for c in expected)
+    if len(result.paths) < k:  # fewer than asked only when no other acceptable path exists
+        assert all(any(p <= frozenset(c.ids) for p in sets) for c in irredundant)
     for path, cand in zip(result.paths, expected, strict=True):
         courses = [step.course for step in path.steps]
         assert order_is_valid(courses, start, target)
@@ -177,8 +190,28 @@ def check(catalog: Any, profile: Profile, target_id: str, objective: str, k: int
         assert path.total_cost_eur == float(cand.price)
         assert path.total_pays_eur == float(cand.pays)
         assert all(step.serves for step in path.steps)
+        for step in path.steps:
+            check_site(catalog, profile, step)
         if profile.max_hours is not None:
             assert cand.hours <= dec(profile.max_hours)
+
+
+def check_site(catalog: Any, profile: Profile, step: Any) -> None:
+    """Online courses have no site; others report their nearest usable site and its distance."""
+    c = step.course
+    if c.format == "online":
+        assert (step.site, step.distance_km) == (None, None)
+        return
+    assert step.site in c.sites
+    if profile.home is None:
+        assert step.distance_km is None
+        return
+    home = catalog.sites[profile.home] if isinstance(profile.home, str) else None
+    lat, lon = (home.lat, home.lon) if home else profile.home
+    km = {s: haversine_km(lat, lon, catalog.sites[s].lat, catalog.sites[s].lon) for s in c.sites}
+    assert step.distance_km == min(km.values()) == km[step.site]
+    if profile.mobility_km is not None:
+        assert step.distance_km <= profile.mobility_km
 
 
 def check_relaxations(catalog: Any, profile: Profile, target_id: str, relaxations: Any) -> None:
@@ -237,3 +270,35 @@ def test_weeks_matches_brute_force(scenario: tuple[Any, Profile, str], k: int) -
 @given(st.one_of(scenarios(), ladders()), st.integers(1, 4))
 def test_courses_matches_brute_force(scenario: tuple[Any, Profile, str], k: int) -> None:
     check(*scenario, "courses", k)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(scenarios(), ladders()), st.sampled_from(["hours", "cost", "weeks", "courses"]))
+def test_lmcut_bound_is_admissible(scenario: tuple[Any, Profile, str], objective: str) -> None:
+    """The search's lower bound never exceeds the true optimum, from the start or after any one
+    course of the optimal path; and it says "dead end" exactly when there is no path."""
+    catalog, profile, target_id = scenario
+    profile = replace(profile, max_hours=None, max_weeks=None, budget_eur=None)
+    context = Context(catalog, profile)
+    problem = Problem(context, catalog.jobs[target_id].requires)
+    weight = "pays" if objective == "cost" else objective
+    bound = LMCut(problem, problem.weights[weight], range(len(problem.courses)))
+    valid, _ = candidates(catalog, profile, target_id, objective)
+    if problem.target == 0:
+        return
+    start = bound(0)
+    if not valid:
+        assert start is None or not problem.reachable
+        return
+    assert start is not None
+    optimum = valid[0].key[0] * problem.scale.get(weight, 1)
+    assert start[0] <= optimum
+    # after the first course of the optimal order, the bound still does not exceed what is left
+    found = search(problem, objective)
+    assert found is not None
+    first = found.order[0]
+    after = bound(problem.courses[first].grant)
+    assert after is not None
+    assert after[0] <= optimum - problem.weights[weight][first]
+    # the bound inherited from the start's landmarks is a lower bound too
+    assert start[0] - start[1].get(first, 0) <= optimum - problem.weights[weight][first]

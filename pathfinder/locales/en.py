@@ -161,6 +161,7 @@ MESSAGES: dict[str, str] = {
     "plan.unreachable": "No path to {job} under your constraints.",
     "plan.why": "Why",
     "plan.blocker.whole": "all requirements together",
+    "plan.blocker.prerequisite": "{requirement} (prerequisite of {courses})",
     "plan.and": "and",
     "plan.one_of": "one of {options}",
     "plan.more_reasons": "…and {n} more",

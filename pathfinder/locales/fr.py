@@ -161,6 +161,7 @@ MESSAGES: dict[str, str] = {
     "plan.unreachable": "Aucun parcours vers {job} avec vos contraintes.",
     "plan.why": "Pourquoi",
     "plan.blocker.whole": "toutes les exigences ensemble",
+    "plan.blocker.prerequisite": "{requirement} (prérequis de {courses})",
     "plan.and": "et",
     "plan.one_of": "l'un de {options}",
     "plan.more_reasons": "…et {n} de plus",

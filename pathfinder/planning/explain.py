@@ -3,7 +3,8 @@
 **Blockers.** A target requirement that no sequence of usable courses can meet is blocked; for
 each course of the catalog that would teach it, the reason it does not help: excluded, online while
 online courses are not wanted, every site beyond the radius (with the distances), or requirements
-that no usable course can meet. When every requirement can be met but the caps rule every path
+that no usable course can meet. Those requirements are blockers in turn (with the courses that need
+them), down to the constraint that removed the courses teaching them. When every requirement can be met but the caps rule every path
 out, the caps are the blockers: per requirement when meeting it alone already exceeds a cap (with
 the least amount needed), else for the whole target.
 
@@ -67,9 +68,14 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
     start = context.start
     gaps = [(skill, need) for skill, need in problem.target_levels.items() if start.get(skill, 0) < need]
     found: list[Blocker] = []
-    for skill, need in gaps:
-        if problem.reached(skill, need):
-            continue
+    # Blocked target requirements first, then, breadth first, the prerequisites that block the
+    # usable courses teaching them (each once, with the courses that need it), down to the
+    # constraint that removed their teachers.
+    queue: list[tuple[str, int]] = [(skill, need) for skill, need in gaps if not problem.reached(skill, need)]
+    needed_by: dict[tuple[str, int], list[str]] = {}
+    seen = set(queue)
+    while queue:
+        skill, need = queue.pop(0)
         teachers = sorted(
             (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need), key=lambda c: c.id
         )
@@ -86,7 +92,17 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
                 if not any(problem.reached(s, lv) for s, lv in group.items())
             )
             reasons.append(MissingPrerequisites(course.id, missing, missing_any))
+            for requirement in (*missing, *(option for group in missing_any for option in group)):
+                needed_by.setdefault(requirement, []).append(course.id)
+                if requirement not in seen:
+                    seen.add(requirement)
+                    queue.append(requirement)
         found.append(Blocker(skill, need, tuple(reasons) or (NoCourse(),)))
+    found = [
+        replace(b, needed_by=tuple(sorted(set(needed_by.get((b.skill, b.need), ())))))
+        if (b.skill, b.need) not in set(gaps) and b.skill is not None and b.need is not None else b
+        for b in found
+    ]
     if found or not caps.any:
         return tuple(found)
 
@@ -120,7 +136,11 @@ def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], s
         return Problem(Context(catalog, changed, start), target)
 
     def feasible(changed: Profile) -> bool:
-        return search(problem_for(changed), "hours", caps_of(changed)) is not None
+        problem = problem_for(changed)
+        caps = caps_of(changed)
+        if not caps.any:  # without caps, a path exists iff the target can be reached at all
+            return problem.reachable
+        return search(problem, "hours", caps) is not None
 
     found: list[Relaxation] = []
     if profile.home is not None and profile.mobility_km is not None and feasible(replace(profile, mobility_km=None)):

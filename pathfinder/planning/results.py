@@ -140,6 +140,9 @@ class Blocker:
     skill: str | None
     need: int | None
     reasons: tuple[Reason, ...]
+    needed_by: tuple[str, ...] = ()
+    """For a prerequisite (not a target requirement) that no usable course can meet: the usable
+    courses that would teach a blocked requirement but need it. Empty for target requirements."""
 
 
 @dataclass(frozen=True)

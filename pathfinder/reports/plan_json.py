@@ -90,6 +90,7 @@ def blocker_data(blocker: Blocker, lang: str | None) -> list[dict[str, Any]]:
             "need": blocker.need,
             "reason": reason_text(reason, blocker, lang),
             "subject": blocker_subject(blocker, lang),
+            "needed_by": list(blocker.needed_by),
             "detail": reason_data(reason),
         }
         for reason in blocker.reasons

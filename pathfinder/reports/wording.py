@@ -88,6 +88,9 @@ def reason_text(reason: Reason, blocker: Blocker, lang: str | None = None) -> st
 def blocker_subject(blocker: Blocker, lang: str | None = None) -> str:
     if blocker.skill is None:
         return t("plan.blocker.whole", lang)
+    if blocker.needed_by:
+        return t("plan.blocker.prerequisite", lang, requirement=requirement(blocker.skill, blocker.need or 0),
+                 courses=_and(list(blocker.needed_by), lang))
     return requirement(blocker.skill, blocker.need or 0)
 
 
