@@ -98,13 +98,3 @@ def test_language_follows_the_environment_like_the_other_messages(env: dict[str,
     text = help_text(env=env)
     assert ("Afficher la version et quitter." in text) is french
     assert ("Show the version and exit." in text) is not french
-
-
-def test_usage_error_in_french() -> None:
-    """Typer's error panel and its hint are French too (click's own message stays English)."""
-    result = run_cli("catalog", "show", env={**WIDE, **FRENCH})
-    assert result.returncode == 2
-    assert "Erreur" in result.stderr and "Error" not in result.stderr
-    assert "Essayez 'pathfinder catalog show -h' pour afficher l'aide." in result.stderr
-    english = run_cli("catalog", "show", env=WIDE)
-    assert "Error" in english.stderr and "Try 'pathfinder catalog show -h' for help." in english.stderr

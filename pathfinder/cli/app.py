@@ -3,8 +3,9 @@ lazily, inside the command functions, so that ``pathfinder --help`` starts insta
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -50,15 +51,81 @@ advise_cmd.register(app)
 def main() -> None:
     """Console-script entry point: run the app, turn library errors into one-line messages."""
     from ..errors import PathfinderError
+    from ..i18n import lang_from_environment
     from .state import current_lang
 
+    errors = _click_exceptions()
+    lang = lambda: current_lang.get() or lang_from_environment()  # noqa: E731 - before --lang is read
     try:
-        app()
+        code = app(standalone_mode=False)
     except PathfinderError as error:
-        sys.exit(_report(error, current_lang.get()))
-    except KeyboardInterrupt:
+        sys.exit(_report(error, lang()))
+    except errors.NoArgsIsHelpError as error:
+        from typer import rich_utils
+
+        rich_utils.rich_format_error(error)  # typer's own: the help, as for --help
+        sys.exit(error.exit_code)
+    except errors.UsageError as error:
+        sys.exit(_usage_error(error, lang()))
+    except errors.ClickException as error:
+        from ..i18n import t
+
+        sys.stderr.write(f"pathfinder: {t('error.prefix', lang())}: {error.format_message()}\n")
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+_CLICK_MESSAGES = (
+    (re.compile(r"No such option: (?P<option>\S+)"), "error.usage.no_such_option"),
+    (re.compile(r"Missing argument '(?P<name>[^']+)'\."), "error.usage.missing_argument"),
+    (re.compile(r"Missing option '(?P<option>[^']+)'\."), "error.usage.missing_option"),
+    (re.compile(r"Option '(?P<option>[^']+)' requires an argument\."), "error.usage.needs_value"),
+)
+
+
+def usage_message(error: Any, lang: str | None) -> str:
+    """Click's usage error said in ``lang``: the common cases are ours, any other is click's text."""
+    from ..i18n import t
+
+    text = error.format_message()
+    param = getattr(error, "param", None)
+    if param is not None and getattr(error, "message", None):
+        option = getattr(error, "param_hint", None) or "/".join(param.opts) or param.name
+        option = option if isinstance(option, str) else "/".join(option)
+        detail = str(error.message).removeprefix("Value error, ")
+        if choice := re.fullmatch(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", detail):
+            detail = t("error.usage.choice", lang, **choice.groupdict())
+        elif "valid integer" in detail:
+            detail = t("error.usage.integer", lang)
+        elif "valid number" in detail:
+            detail = t("error.usage.number", lang)
+        return t("error.usage.bad_value", lang, option=option.strip("'"), detail=detail)
+    for pattern, key in _CLICK_MESSAGES:
+        if match := pattern.match(text):
+            return t(key, lang, **match.groupdict())
+    return str(text)
+
+
+def _click_exceptions() -> Any:
+    """Click's exception classes: vendored in typer since 0.2x, the click package before."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
+    return exceptions
+
+
+def _usage_error(error: Any, lang: str | None) -> int:
+    """A bad flag, value or argument: two lines on stderr (what is wrong; where help is), exit 2."""
+    from ..i18n import t
+
+    command = error.ctx.command_path if error.ctx is not None else "pathfinder"
+    sys.stderr.write(f"{command}: {t('error.prefix', lang)}: {usage_message(error, lang)}\n")
+    sys.stderr.write(t("error.usage_hint", lang, command=command) + "\n")
+    return 2
 
 
 def _report(error: Exception, lang: str | None) -> int:

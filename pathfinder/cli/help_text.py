@@ -11,20 +11,17 @@ from ..i18n import DEFAULT_LANG, lang_from_environment, t
 
 HELP_LANG: str = lang_from_environment() or DEFAULT_LANG
 
-# typer.rich_utils constants (its fixed labels) and the message keys that replace them. Typer
-# reads them when it prints; "Usage:" and "Show this message and exit." are literals in its
-# vendored click, and click's own error messages are gettext calls: those stay in English.
+# typer.rich_utils constants (the help's fixed labels) and the message keys that replace them.
+# "Usage:" and "Show this message and exit." are literals in typer's vendored click: they stay in
+# English. Usage errors are not typer's to print: pathfinder.cli.app says them itself.
 TYPER_LABELS: dict[str, str] = {
     "ARGUMENTS_PANEL_TITLE": "help.typer.arguments",
     "OPTIONS_PANEL_TITLE": "help.typer.options",
     "COMMANDS_PANEL_TITLE": "help.typer.commands",
-    "ERRORS_PANEL_TITLE": "help.typer.error",
     "DEFAULT_STRING": "help.typer.default",
     "REQUIRED_LONG_STRING": "help.typer.required",
     "ENVVAR_STRING": "help.typer.envvar",
     "DEPRECATED_STRING": "help.typer.deprecated",
-    "ABORTED_TEXT": "help.typer.aborted",
-    "RICH_HELP": "help.typer.try_help",
 }
 
 

@@ -3,6 +3,15 @@
 MESSAGES: dict[str, str] = {
     # --- errors shared by every command ---
     "error.prefix": "error",
+    "error.usage_hint": "Try '{command} --help' for the options.",
+    "error.usage.no_such_option": "no such option: {option}.",
+    "error.usage.missing_argument": "missing argument {name}.",
+    "error.usage.missing_option": "missing option {option}.",
+    "error.usage.needs_value": "option {option} needs a value.",
+    "error.usage.bad_value": "bad value for {option}: {detail}",
+    "error.usage.choice": "'{value}' is not one of {choices}.",
+    "error.usage.integer": "a whole number is expected.",
+    "error.usage.number": "a number is expected.",
     "error.did_you_mean": "did you mean {suggestion}?",
     "severity.error": "error",
     "severity.warning": "warning",
@@ -474,11 +483,8 @@ MESSAGES: dict[str, str] = {
     "help.typer.arguments": "Arguments",
     "help.typer.options": "Options",
     "help.typer.commands": "Commands",
-    "help.typer.error": "Error",
     "help.typer.default": "[default: {}]",
     "help.typer.required": "[required]",
     "help.typer.envvar": "[env var: {}]",
     "help.typer.deprecated": "(deprecated) ",
-    "help.typer.aborted": "Aborted.",
-    "help.typer.try_help": "Try [blue]'{command_path} {help_option}'[/] for help.",
 }

@@ -3,6 +3,15 @@
 MESSAGES: dict[str, str] = {
     # --- erreurs communes à toutes les commandes ---
     "error.prefix": "erreur",
+    "error.usage_hint": "Voir '{command} --help' pour les options.",
+    "error.usage.no_such_option": "option inconnue : {option}.",
+    "error.usage.missing_argument": "argument manquant : {name}.",
+    "error.usage.missing_option": "option manquante : {option}.",
+    "error.usage.needs_value": "l'option {option} attend une valeur.",
+    "error.usage.bad_value": "valeur incorrecte pour {option} : {detail}",
+    "error.usage.choice": "« {value} » n'est pas parmi {choices}.",
+    "error.usage.integer": "un nombre entier est attendu.",
+    "error.usage.number": "un nombre est attendu.",
     "error.did_you_mean": "vouliez-vous dire {suggestion} ?",
     "severity.error": "erreur",
     "severity.warning": "avertissement",
@@ -474,11 +483,8 @@ MESSAGES: dict[str, str] = {
     "help.typer.arguments": "Arguments",
     "help.typer.options": "Options",
     "help.typer.commands": "Commandes",
-    "help.typer.error": "Erreur",
     "help.typer.default": "[par défaut : {}]",
     "help.typer.required": "[obligatoire]",
     "help.typer.envvar": "[variable d'environnement : {}]",
     "help.typer.deprecated": "(obsolète) ",
-    "help.typer.aborted": "Abandon.",
-    "help.typer.try_help": "Essayez [blue]'{command_path} {help_option}'[/] pour afficher l'aide.",
 }
