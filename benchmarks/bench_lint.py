@@ -24,16 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_OUT = HERE / "out" / "large.yaml"
-LARGE = ["--skills", "10000", "--jobs", "3000", "--courses", "20000"]
-
-
-def ensure_large(path: Path) -> Path:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "generate_catalog.py"), str(path), *LARGE], check=True)
-    return path
+from large_catalog import DEFAULT_OUT, ensure_large
 
 
 def pathfinder_command() -> list[str]:

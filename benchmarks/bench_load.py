@@ -14,16 +14,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_OUT = HERE / "out" / "large.yaml"
-LARGE = ["--skills", "10000", "--jobs", "3000", "--courses", "20000"]
+from large_catalog import DEFAULT_OUT, ensure_large
 
 
 def median_time(action: Callable[[], object], repeat: int) -> float:
@@ -35,11 +31,6 @@ def median_time(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def ensure_large(path: Path) -> Path:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "generate_catalog.py"), str(path), *LARGE], check=True)
-    return path
 
 
 def yaml_files(path: Path) -> list[Path]:
