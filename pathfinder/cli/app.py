@@ -49,33 +49,38 @@ advise_cmd.register(app)
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turn library errors into one-line messages."""
+    """Console-script entry point: run the app; say library and usage errors in a line or two."""
     from ..errors import PathfinderError
-    from ..i18n import lang_from_environment
-    from .state import current_lang
 
     errors = _click_exceptions()
-    lang = lambda: current_lang.get() or lang_from_environment()  # noqa: E731 - before --lang is read
     try:
         code = app(standalone_mode=False)
     except PathfinderError as error:
-        sys.exit(_report(error, lang()))
+        sys.exit(_report(error, _error_lang()))
     except errors.NoArgsIsHelpError as error:
         from typer import rich_utils
 
         rich_utils.rich_format_error(error)  # typer's own: the help, as for --help
         sys.exit(error.exit_code)
     except errors.UsageError as error:
-        sys.exit(_usage_error(error, lang()))
+        sys.exit(_usage_error(error, _error_lang()))
     except errors.ClickException as error:
         from ..i18n import t
 
-        sys.stderr.write(f"pathfinder: {t('error.prefix', lang())}: {error.format_message()}\n")
+        sys.stderr.write(f"pathfinder: {t('error.prefix', _error_lang())}: {error.format_message()}\n")
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _error_lang() -> str | None:
+    """The running command's language; before a command has read --lang, the environment's."""
+    from ..i18n import lang_from_environment
+    from .state import current_lang
+
+    return current_lang.get() or lang_from_environment()
 
 
 _CLICK_MESSAGES = (
