@@ -222,3 +222,17 @@ def test_ctrl_d_at_a_text_prompt_is_a_goodbye_too(catalog: Catalog, pipe: object
     assert code == EXIT_INTERRUPTED and "Au revoir" in out
     saved = yaml.safe_load(profile.read_text(encoding="utf-8"))
     assert "budget_eur" not in saved and saved["targets"] == ["battery-pack-assembler"]
+
+
+def test_reviewing_any_distance_keeps_it_by_default(catalog: Catalog, pipe: object, tmp_path: Path) -> None:
+    partial = {k: v for k, v in COMPLETE.items() if k != "budget_eur"} | {"mobility_km": None}
+    keys = [
+        ENTER,                      # budget: no limit
+        DOWN * 5 + ENTER,           # review: from "Compute" (last), wrap to "Travel" (5th)
+        ENTER,                      # travel: the current answer, any distance, is the default
+        ENTER,                      # review: compute
+    ]
+    code, _, profile = session(catalog, pipe, keys, Answers.from_data(partial), "en", tmp_path)
+    assert code == 0
+    saved = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    assert "mobility_km" in saved and saved["mobility_km"] is None

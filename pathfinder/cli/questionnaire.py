@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from ..model import Catalog
 
 
+FUNDING_SOURCES = ("cpf", "employer", "opco", "region", "france-travail")
+COMPUTE = "__compute__"
+ANY = "__any__"
+"""Stands for "no limit" in a choice: questionary reads a None value as "the title"."""
+
+
 def shorten(text: str, width: int = 74) -> str:
     """One review line that fits an 80-column terminal beside the pointer."""
     return text if len(text) <= width else text[: width - 1].rstrip(" ,") + "…"
@@ -37,11 +43,6 @@ def shorten(text: str, width: int = 74) -> str:
 def replace_profile(answers: Answers, **fields: Any) -> Answers:
     """``answers`` with profile fields changed, without marking any question answered."""
     return Answers(replace(answers.profile, **fields), answers.answered)
-
-FUNDING_SOURCES = ("cpf", "employer", "opco", "region", "france-travail")
-COMPUTE = "__compute__"
-ANY = "__any__"
-"""Stands for "no limit" in a choice: questionary reads a None value as "the title"."""
 
 
 class Questionnaire:
@@ -170,7 +171,8 @@ class Questionnaire:
         # questionary takes a choice whose value is None to mean "use the title": use a sentinel.
         options = [(f"{int(km)} km", km) if km is not None else (self._("advise.any_distance"), ANY) for km in RADIUS_CHOICES]
         current = self.answers.profile.mobility_km
-        radius = self.prompter.select(self._("advise.q.mobility.prompt"), options, default=current or 30)
+        default = ANY if current is None and "mobility" in self.answers.answered else current or 30
+        radius = self.prompter.select(self._("advise.q.mobility.prompt"), options, default=default)
         self.answers = self.answers.with_answer("mobility", mobility_km=None if radius == ANY else float(radius))
 
     def ask_online(self) -> None:
