@@ -74,6 +74,14 @@ courses:
 """
 
 
+COMPLETE_PROFILE = {
+    "lang": "en", "jobs": ["ice-assembly-operator"], "skills": {}, "home": "douai", "mobility_km": 60,
+    "online": True, "max_hours": None, "max_weeks": None, "budget_eur": None, "funding": ["cpf"],
+    "targets": ["battery-pack-assembler"],
+}
+"""A profile that answers every question of an advising session, on the bundled catalog."""
+
+
 @pytest.fixture
 def mini_catalog(tmp_path: Path) -> Path:
     path = tmp_path / "mini.yaml"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from conftest import pathfinder_command, run_cli
+from conftest import COMPLETE_PROFILE, pathfinder_command, run_cli
 from html_report_parser import parse_report
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
@@ -32,12 +32,7 @@ def spawn(*args: str, term: str = "xterm") -> pexpect.spawn:
 
 def complete_profile(path: Path, **fields: object) -> Path:
     """A profile that answers every question of the session (``fields`` override)."""
-    data = {
-        "lang": "en", "jobs": ["ice-assembly-operator"], "skills": {}, "home": "douai", "mobility_km": 60,
-        "online": True, "max_hours": None, "max_weeks": None, "budget_eur": None, "funding": ["cpf"],
-        "targets": ["battery-pack-assembler"], **fields,
-    }
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    path.write_text(yaml.safe_dump({**COMPLETE_PROFILE, **fields}), encoding="utf-8")
     return path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import COMPLETE_PROFILE as COMPLETE
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -22,11 +23,6 @@ from pathfinder.model import Catalog
 
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
 
-COMPLETE = {
-    "lang": "en", "jobs": ["ice-assembly-operator"], "skills": {}, "home": "douai", "mobility_km": 60,
-    "online": True, "max_hours": None, "max_weeks": None, "budget_eur": None, "funding": ["cpf"],
-    "targets": ["battery-pack-assembler"],
-}
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,10 @@ class Answers:
         """These answers with ``question`` answered by the given profile fields."""
         return Answers(replace(self.profile, **fields), self.answered | {question})
 
+    def with_profile(self, **fields: Any) -> Answers:
+        """These answers with profile fields changed, answering no question (a provisional look)."""
+        return Answers(replace(self.profile, **fields), self.answered)
+
     def with_flags(self, question: str, **fields: Any) -> Answers:
         """Answers a question from command-line flags: only the flags actually given count."""
         given = {name: value for name, value in fields.items() if value is not None}

@@ -5,7 +5,6 @@ and change any answer, then hands the answers back. Questions are asked in the o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..advising.answers import QUESTIONS, Answers
@@ -38,11 +37,6 @@ ANY = "__any__"
 def shorten(text: str, width: int = 74) -> str:
     """One review line that fits an 80-column terminal beside the pointer."""
     return text if len(text) <= width else text[: width - 1].rstrip(" ,") + "…"
-
-
-def replace_profile(answers: Answers, **fields: Any) -> Answers:
-    """``answers`` with profile fields changed, without marking any question answered."""
-    return Answers(replace(answers.profile, **fields), answers.answered)
 
 
 class Questionnaire:
@@ -211,7 +205,7 @@ class Questionnaire:
         sectors = self.answers.profile.sectors
         if mode == "explore" and self.explore is not None:
             sectors = self.ask_sectors()
-            ranked = self.explore(replace_profile(self.answers, sectors=sectors))
+            ranked = self.explore(self.answers.with_profile(sectors=sectors))
             if ranked:
                 target = self.prompter.select(self._("advise.q.goal.pick"), ranked)
             else:

@@ -4,8 +4,8 @@
 each course of the catalog that would teach it, the reason it does not help: excluded, online while
 online courses are not wanted, every site beyond the radius (with the distances), or requirements
 that no usable course can meet. Those requirements are blockers in turn (with the courses that need
-them), down to the constraint that removed the courses teaching them. When every requirement can be met but the caps rule every path
-out, the caps are the blockers: per requirement when meeting it alone already exceeds a cap (with
+them), down to the constraint that removed the courses teaching them. When every requirement can
+be met but the caps rule every path out, the caps are the blockers: per requirement when meeting it alone already exceeds a cap (with
 the least amount needed), else for the whole target.
 
 **Relaxations.** Each is one change alone, the smallest of its kind that opens a path with all
@@ -18,6 +18,7 @@ caps (an exact search minimising that amount).
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
@@ -67,15 +68,16 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
     catalog = context.catalog
     start = context.start
     gaps = [(skill, need) for skill, need in problem.target_levels.items() if start.get(skill, 0) < need]
-    found: list[Blocker] = []
     # Blocked target requirements first, then, breadth first, the prerequisites that block the
     # usable courses teaching them (each once, with the courses that need it), down to the
     # constraint that removed their teachers.
-    queue: list[tuple[str, int]] = [(skill, need) for skill, need in gaps if not problem.reached(skill, need)]
-    needed_by: dict[tuple[str, int], list[str]] = {}
-    seen = set(queue)
+    blocked = [(skill, need) for skill, need in gaps if not problem.reached(skill, need)]
+    queue = deque(blocked)
+    seen = set(blocked)
+    needed_by: dict[tuple[str, int], set[str]] = {}
+    reasons_of: dict[tuple[str, int], tuple[Reason, ...]] = {}
     while queue:
-        skill, need = queue.pop(0)
+        skill, need = queue.popleft()
         teachers = sorted(
             (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need), key=lambda c: c.id
         )
@@ -93,15 +95,15 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
             )
             reasons.append(MissingPrerequisites(course.id, missing, missing_any))
             for requirement in (*missing, *(option for group in missing_any for option in group)):
-                needed_by.setdefault(requirement, []).append(course.id)
+                needed_by.setdefault(requirement, set()).add(course.id)
                 if requirement not in seen:
                     seen.add(requirement)
                     queue.append(requirement)
-        found.append(Blocker(skill, need, tuple(reasons) or (NoCourse(),)))
+        reasons_of[(skill, need)] = tuple(reasons) or (NoCourse(),)
+    targets = set(blocked)
     found = [
-        replace(b, needed_by=tuple(sorted(set(needed_by.get((b.skill, b.need), ())))))
-        if (b.skill, b.need) not in set(gaps) and b.skill is not None and b.need is not None else b
-        for b in found
+        Blocker(skill, need, reasons, () if (skill, need) in targets else tuple(sorted(needed_by[(skill, need)])))
+        for (skill, need), reasons in reasons_of.items()
     ]
     if found or not caps.any:
         return tuple(found)

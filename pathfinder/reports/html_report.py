@@ -153,7 +153,6 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
     return f'<table class="courses"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}{totals}</tbody></table>'
 
 
-
 def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str) -> str:
     rows: list[tuple[str, str]] = []
     if reference:
