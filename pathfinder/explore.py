@@ -79,6 +79,9 @@ def explore(
             item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
             ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
             continue
+        if not context.can_reach(job.requires):  # most jobs, with a radius: no problem to build
+            unreachable.append(job.id)
+            continue
         problem = Problem(context, job.requires)
         found = search(problem, objective, caps)
         if found is None:

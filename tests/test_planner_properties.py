@@ -20,9 +20,8 @@ from planner_builders import course, job, make_catalog, site
 from pathfinder.geo import haversine_km
 from pathfinder.model import Course
 from pathfinder.planner import plan
-from pathfinder.planning.lmcut import LMCut
 from pathfinder.planning.problem import Problem
-from pathfinder.planning.search import search
+from pathfinder.planning.search import costs, learned_landmarks, search
 from pathfinder.planning.usable import Context
 from pathfinder.profile import Profile
 
@@ -274,31 +273,44 @@ def test_courses_matches_brute_force(scenario: tuple[Any, Profile, str], k: int)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(scenarios(), ladders()), st.sampled_from(["hours", "cost", "weeks", "courses"]))
-def test_lmcut_bound_is_admissible(scenario: tuple[Any, Profile, str], objective: str) -> None:
-    """The search's lower bound never exceeds the true optimum, from the start or after any one
-    course of the optimal path; and it says "dead end" exactly when there is no path."""
+def test_learned_landmarks_hold_for_every_valid_path(scenario: tuple[Any, Profile, str], objective: str) -> None:
+    """Every landmark the search learns (for any excluded courses) has a course of every valid
+    path, so the least-cost hitting set is a lower bound."""
     catalog, profile, target_id = scenario
     profile = replace(profile, max_hours=None, max_weeks=None, budget_eur=None)
-    context = Context(catalog, profile)
-    problem = Problem(context, catalog.jobs[target_id].requires)
-    weight = "pays" if objective == "cost" else objective
-    bound = LMCut(problem, problem.weights[weight], range(len(problem.courses)))
+    problem = Problem(Context(catalog, profile), catalog.jobs[target_id].requires)
     valid, _ = candidates(catalog, profile, target_id, objective)
-    if problem.target == 0:
+    if problem.target == 0 or not valid:
         return
-    start = bound(0)
-    if not valid:
-        assert start is None or not problem.reachable
-        return
-    assert start is not None
-    optimum = valid[0].key[0] * problem.scale.get(weight, 1)
-    assert start[0] <= optimum
-    # after the first course of the optimal order, the bound still does not exceed what is left
     found = search(problem, objective)
     assert found is not None
-    first = found.order[0]
-    after = bound(problem.courses[first].grant)
-    assert after is not None
-    assert after[0] <= optimum - problem.weights[weight][first]
-    # the bound inherited from the start's landmarks is a lower bound too
-    assert start[0] - start[1].get(first, 0) <= optimum - problem.weights[weight][first]
+    for position in found.order:  # learn more, with one course of the optimum left out each time
+        search(problem, objective, excluded={position})
+    ids = [pc.course.id for pc in problem.courses]
+    for landmark in learned_landmarks(problem):
+        courses = {ids[i] for i in range(len(ids)) if landmark >> i & 1}
+        assert all(courses & set(path.ids) for path in valid)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(scenarios(), ladders()), st.sampled_from(["hours", "cost", "weeks", "courses"]), st.data())
+def test_course_costs_order_sets_as_keys_do(scenario: tuple[Any, Profile, str], objective: str, data: Any) -> None:
+    """The per-course integers of the search add up to totals that order any two course sets
+    exactly as their keys (objective, count, hours, sorted ids) do."""
+    catalog, profile, target_id = scenario
+    problem = Problem(Context(catalog, profile), catalog.jobs[target_id].requires)
+    n = len(problem.courses)
+    if n == 0:
+        return
+    cost = costs(problem, objective)
+    weights = problem.weights
+    name = "pays" if objective == "cost" else objective
+
+    def key(members: list[int]) -> tuple[int, int, int, tuple[str, ...]]:
+        return (sum(weights[name][i] for i in members), len(members), sum(weights["hours"][i] for i in members),
+                tuple(sorted(problem.courses[i].course.id for i in members)))
+
+    subsets = st.lists(st.integers(0, n - 1), unique=True)
+    first, second = data.draw(subsets), data.draw(subsets)
+    assert (key(first) < key(second)) == (sum(cost[i] for i in first) < sum(cost[i] for i in second))
+    assert (key(first) == key(second)) == (sorted(first) == sorted(second))

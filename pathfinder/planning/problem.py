@@ -169,7 +169,6 @@ class Problem:
             name: [int(getattr(pc, name) * self.scale[name]) for pc in courses] for name in QUANTITIES
         }
         self.weights["courses"] = [1] * len(courses)
-        self._bounds: dict[str, list[tuple[int, int]]] = {}
 
     def reached(self, skill: str, level: int) -> bool:
         """Whether some sequence of usable courses (or the start) meets ``skill >= level``."""
@@ -177,28 +176,6 @@ class Problem:
             return True
         bit = self.bit_of.get((skill, level))
         return bit is not None and bool(self.reach & bit)
-
-    def bound_table(self, weight: str) -> list[tuple[int, int]]:
-        """``(least weight of a course meeting it, bit)`` per target threshold, largest first.
-
-        ``h(state)`` = the first entry whose bit the state lacks (0 when none): every path from
-        the state takes a course meeting that threshold, so it is a lower bound, and a consistent
-        one (taking a course lowers it by at most that course's weight).
-        """
-        table = self._bounds.get(weight)
-        if table is None:
-            weights = self.weights[weight]
-            table = []
-            target = self.target
-            bit = 1
-            while bit <= target:
-                if target & bit:
-                    least = min((w for pc, w in zip(self.courses, weights, strict=True) if pc.grant & bit), default=0)
-                    table.append((least, bit))
-                bit <<= 1
-            table.sort(key=lambda entry: -entry[0])
-            self._bounds[weight] = table
-        return table
 
     def totals(self, order: tuple[int, ...]) -> tuple[Fraction, Fraction, Fraction, Fraction]:
         """Exact ``(hours, weeks, price, pays)`` of the courses at these positions."""

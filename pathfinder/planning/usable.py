@@ -12,6 +12,7 @@ query only pays for the courses it looks at; ``explore`` reuses one context for 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -79,6 +80,7 @@ class Context:
         self.excluded = frozenset(profile.exclude_courses)
         self._usage: dict[str, Usage | None] = {}
         self._distance: dict[str, float] = {}
+        self._reachable: dict[str, int] | None = None
 
     def distance(self, site_id: str) -> float | None:
         """Kilometres from home to a site; None without a home."""
@@ -128,6 +130,35 @@ class Context:
         if self.radius is not None and nearest[0] > self.radius:
             return None
         return Usage(course, nearest[2], nearest[0], self.pays(course))
+
+    def reachable_levels(self) -> Mapping[str, int]:
+        """The highest level of each skill that the start plus some sequence of usable courses
+        reaches (computed once: a job is out of reach iff it asks for more somewhere)."""
+        if self._reachable is None:
+            levels = dict(self.start)
+            pending = [c for c in self.catalog.courses.values() if self.usage(c) is not None]
+            progress = True
+            while progress:
+                progress = False
+                rest = []
+                for course in pending:
+                    if all(levels.get(s, 0) >= lv for s, lv in course.requires.items()) and all(
+                        any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any
+                    ):
+                        for skill, level in course.grants.items():
+                            if levels.get(skill, 0) < level:
+                                levels[skill] = level
+                                progress = True
+                    else:
+                        rest.append(course)
+                pending = rest
+            self._reachable = levels
+        return self._reachable
+
+    def can_reach(self, target: Mapping[str, int]) -> bool:
+        """Whether some sequence of usable courses meets every requirement of ``target``."""
+        reachable = self.reachable_levels()
+        return all(reachable.get(skill, 0) >= level for skill, level in target.items())
 
     def why_unusable(self, course: Course) -> Reason | None:
         """Why the person cannot take ``course`` (None when they can)."""

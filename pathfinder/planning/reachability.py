@@ -1,0 +1,138 @@
+"""What a set of courses reaches, and landmarks learned from a set that falls short.
+
+Courses only add levels, so a set of courses reaches a fixed set of thresholds whatever order it
+is taken in (:func:`reach`), and it is a valid path to the target exactly when that set includes
+the target's thresholds.
+
+A set ``H`` that falls short teaches a **landmark**: let ``R`` be what ``H`` reaches; every valid
+path takes, before anything else outside ``R``, a course that can be taken within ``R`` and meets
+a threshold outside it, so every path takes one of those courses. The landmark is stronger (fewer
+courses) when ``H`` is first *saturated*: grown, cheapest course first, with every course that
+still leaves the target unmet (Haslum, Slaney and Thiébaux, "Minimal landmarks for optimal
+delete-free planning", 2012).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .problem import Problem
+
+
+class Reachability:
+    """Forward reachability over the courses of one problem, driven by events."""
+
+    def __init__(self, problem: Problem) -> None:
+        courses = problem.courses
+        self.grant = [pc.grant for pc in courses]
+        self.target = problem.target
+        # conditions of course i: one per required threshold, one per any-of group
+        self.conditions: list[list[int]] = []
+        watchers: list[list[tuple[int, int]]] = [[] for _ in range(len(problem.bits))]
+        for i, pc in enumerate(courses):
+            conds = [1 << b for b in _indices(pc.req)] + list(pc.any)
+            self.conditions.append(conds)
+            for c, mask in enumerate(conds):
+                for b in _indices(mask):
+                    watchers[b].append((i, c))
+        self.watchers = watchers
+        self.grant_bits = [_indices(pc.grant) for pc in courses]
+
+    def reach(self, members: Sequence[int]) -> tuple[int, list[int]]:
+        """What the courses at ``members`` reach, and an order to take the ones that can be taken."""
+        pending = [(i, self.grant[i], self.conditions[i]) for i in members]
+        state = 0
+        order: list[int] = []
+        progress = True
+        while progress:
+            progress = False
+            rest = []
+            for item in pending:
+                if all(state & cond for cond in item[2]):
+                    state |= item[1]
+                    order.append(item[0])
+                    progress = True
+                else:
+                    rest.append(item)
+            pending = rest
+        return state, order
+
+    def landmark(self, members: int, candidates: Sequence[int]) -> int:
+        """The courses (as a mask) of which every path takes one, learned from ``members``, a set
+        that falls short of the target: saturated with ``candidates`` (in the order given, usually
+        cheapest first), then the courses that would reach further (any course, not only
+        candidates, so the landmark holds whatever courses a later search excludes)."""
+        n = len(self.grant)
+        grant = self.grant
+        conditions = self.conditions
+        watchers = self.watchers
+        grant_bits = self.grant_bits
+        target = self.target
+        unmet = [len(conds) for conds in conditions]
+        met = [[False] * len(conds) for conds in conditions]
+        member = [False] * n
+        for i in range(n):
+            if members >> i & 1:
+                member[i] = True
+        state = 0
+        journal: list[tuple[int, int]] | None = None
+
+        def fire(first: int) -> bool:
+            """Take course ``first`` and every member it enables; True when the target is met."""
+            nonlocal state
+            stack = [first]
+            while stack:
+                i = stack.pop()
+                new = grant[i] & ~state
+                if not new:
+                    continue
+                state |= new
+                if state & target == target:
+                    return True
+                for b in grant_bits[i]:
+                    if not new >> b & 1:
+                        continue
+                    for j, c in watchers[b]:
+                        if met[j][c]:
+                            continue
+                        met[j][c] = True
+                        unmet[j] -= 1
+                        if journal is not None:
+                            journal.append((j, c))
+                        if unmet[j] == 0 and member[j]:
+                            stack.append(j)
+            return False
+
+        for i in range(n):
+            if member[i] and unmet[i] == 0:
+                fire(i)
+        for i in candidates:
+            if member[i]:
+                continue
+            if unmet[i] or not grant[i] & ~state:
+                member[i] = True  # changes nothing now; fires later if something enables it
+                continue
+            before = state
+            journal = []
+            member[i] = True
+            if fire(i):  # would meet the target: undo, keep it out
+                member[i] = False
+                state = before
+                for j, c in journal:
+                    met[j][c] = False
+                    unmet[j] += 1
+            journal = None
+        landmark = 0
+        for i in range(n):
+            if not member[i] and unmet[i] == 0 and grant[i] & ~state:
+                landmark |= 1 << i
+        return landmark
+
+
+def _indices(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
