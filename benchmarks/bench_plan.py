@@ -6,11 +6,13 @@
 
 Everything runs in-process after the catalog is loaded (the load itself: ``bench_load.py``):
 
-- ``plan``: one query per target job (a spread sample of the jobs, ``--queries`` of them), with the
-  command's defaults (``--optimize hours``, 3 alternatives, blockers and relaxations when there is
-  no path); prints the median, 90th percentile and maximum over the queries.
-- ``explore``: every job of every sector (not only the growing ones) from the same profile;
-  median of ``--repeat`` runs.
+- ``plan``: one query per target job (a seeded random sample of the jobs, ``--queries`` of them),
+  with the command's defaults (``--optimize hours``, 3 alternatives, blockers and relaxations when
+  there is no path, the ``--time-limit``); prints the median, 90th percentile and maximum over the
+  queries, and how many answers the time limit cut short (not proven shortest).
+- ``explore``: every job of every sector (not only the growing ones) from the same profile, with
+  explore's time limit; median of ``--repeat`` runs, with the jobs ranked, cut short and left
+  unexplored.
 - memory: a fresh interpreter loads the large catalog; resident set size before and after the load
   and the peak (``ru_maxrss``), in MiB.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -74,10 +77,12 @@ def profiles(catalog: object) -> dict[str, object]:
     return {"local": local, "anywhere": anywhere}
 
 
-def bench_catalog(label: str, path: Path | None, queries: int, repeat: int, explore_profiles: set[str]) -> None:
+def bench_catalog(
+    label: str, path: Path | None, queries: int, repeat: int, explore_profiles: set[str], limits: tuple[float, float]
+) -> None:
     from pathfinder.explore import explore
     from pathfinder.loader import bundled_catalog_path, load_catalog
-    from pathfinder.planner import plan
+    from pathfinder.planner import TimeLimitError, plan
 
     start = time.perf_counter()
     catalog = load_catalog(path or bundled_catalog_path())
@@ -85,18 +90,23 @@ def bench_catalog(label: str, path: Path | None, queries: int, repeat: int, expl
     print(f"\n== {label}: {len(catalog.skills)} skills, {len(catalog.jobs)} jobs, {len(catalog.courses)} courses "
           f"(loaded in {loaded:.2f} s)")
     job_ids = sorted(catalog.jobs)
-    step = max(1, len(job_ids) // queries)
-    targets = job_ids[::step][:queries]
+    # a seeded random sample: a regular stride can fall on one kind of job only
+    targets = sorted(random.Random(0).sample(job_ids, min(queries, len(job_ids))))
+    plan_limit, explore_limit = limits
     for name, profile in profiles(catalog).items():
         times: list[float] = []
         statuses: dict[str, int] = {}
         worst = ("", 0.0)
         for target in targets:
             begin = time.perf_counter()
-            result = plan(catalog, profile, target)  # type: ignore[arg-type]
+            try:
+                result = plan(catalog, profile, target, time_limit=plan_limit)  # type: ignore[arg-type]
+                status = result.status if result.proven else "ok, not proven"
+            except TimeLimitError:
+                status = "stopped"
             elapsed = time.perf_counter() - begin
             times.append(elapsed)
-            statuses[result.status] = statuses.get(result.status, 0) + 1
+            statuses[status] = statuses.get(status, 0) + 1
             if elapsed > worst[1]:
                 worst = (target, elapsed)
         print(f"  plan [{name}] over {len(targets)} targets {statuses}: median {statistics.median(times) * 1000:.1f} ms, "
@@ -106,10 +116,13 @@ def bench_catalog(label: str, path: Path | None, queries: int, repeat: int, expl
         runs = []
         for _ in range(repeat):
             begin = time.perf_counter()
-            result = explore(catalog, profile, sectors=sorted(catalog.sectors))  # type: ignore[arg-type]
+            ranking = explore(catalog, profile, sectors=sorted(catalog.sectors),  # type: ignore[arg-type]
+                              time_limit=explore_limit)
             runs.append(time.perf_counter() - begin)
-        explored = len(result.results) + len(result.unreachable)
-        print(f"  explore [{name}] over {explored} jobs ({len(result.results)} within reach): "
+        explored = len(ranking.results) + len(ranking.unreachable) + len(ranking.unexplored)
+        cut = sum(1 for item in ranking.results if not item.proven)
+        print(f"  explore [{name}] over {explored} jobs ({len(ranking.results)} ranked, {cut} of them not proven; "
+              f"{len(ranking.unreachable)} out of reach; {len(ranking.unexplored)} not explored): "
               f"median {statistics.median(runs):.2f} s of {repeat}")
 
 
@@ -119,6 +132,10 @@ def main() -> None:
     parser.add_argument("--only", choices=("bundled", "large"))
     parser.add_argument("--queries", type=int, default=30, help="plan queries per catalog and profile")
     parser.add_argument("--repeat", type=int, default=3, help="explore runs (median)")
+    parser.add_argument("--time-limit", type=float, default=30.0,
+                        help="seconds per plan query (default: the command's, 30)")
+    parser.add_argument("--explore-time-limit", type=float, default=60.0,
+                        help="seconds per explore run (default: the command's, 60)")
     parser.add_argument("--explore-anywhere", action="store_true",
                         help="also explore the large catalog with the 'anywhere' profile (slow)")
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
@@ -129,12 +146,13 @@ def main() -> None:
 
     os.environ.setdefault("PATHFINDER_CACHE_DIR", tempfile.mkdtemp(prefix="pathfinder-bench-plan-"))
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
+    limits = (args.time_limit, args.explore_time_limit)
     if args.only != "large":
-        bench_catalog("bundled catalog", None, args.queries, args.repeat, {"local", "anywhere"})
+        bench_catalog("bundled catalog", None, args.queries, args.repeat, {"local", "anywhere"}, limits)
     if args.only != "bundled":
         large = args.catalog or ensure_large(DEFAULT_OUT)
         explore_profiles = {"local", "anywhere"} if args.explore_anywhere else {"local"}
-        bench_catalog(f"large catalog {large.name}", large, args.queries, args.repeat, explore_profiles)
+        bench_catalog(f"large catalog {large.name}", large, args.queries, args.repeat, explore_profiles, limits)
         out = subprocess.run([sys.executable, __file__, "--memory-child", str(large)], check=True,
                              capture_output=True, text=True).stdout
         memory = json.loads(out.strip().splitlines()[-1])

@@ -8,6 +8,7 @@ jobs, so usability, sites and prices are computed once per course.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -18,7 +19,7 @@ from .planning.numbers import to_float
 from .planning.problem import Problem
 from .planning.results import ExploreItem, ExploreResult
 from .planning.schedule import schedule
-from .planning.search import search
+from .planning.search import OutOfTime, search
 from .planning.usable import Context
 from .profile import Profile, check_profile
 
@@ -58,9 +59,15 @@ def explore(
     sectors: Sequence[str] | None = None,
     objective: str = "hours",
     top: int | None = None,
+    time_limit: float | None = None,
 ) -> ExploreResult:
     """Rank the jobs of ``sectors`` (else the profile's sectors, else every growing job) by the
-    optimal ``objective`` from ``profile``; ``top`` keeps the best ones only."""
+    optimal ``objective`` from ``profile``; ``top`` keeps the best ones only.
+
+    ``time_limit`` (seconds, for the whole ranking): each job's search may use an equal share of
+    the time left; a job whose search runs out is ranked by the best path found by then
+    (``proven=False``) or, without one, listed as unexplored, like every job left when the time
+    is up."""
     from .planner import check_objective
 
     check_objective(objective)
@@ -73,17 +80,34 @@ def explore(
     start = context.start
     ranked: list[tuple[tuple[Fraction, int, Fraction, str], ExploreItem]] = []
     unreachable: list[str] = []
+    unexplored: list[str] = []
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    to_search: list[tuple[Job, int]] = []
     for job in jobs:
         nearby = openings_nearby(job, context)
         if all(start.get(skill, 0) >= need for skill, need in job.requires.items()):
             item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
             ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
-            continue
-        if not context.can_reach(job.requires):  # most jobs, with a radius: no problem to build
+        elif context.can_reach(job.requires):  # with a radius, most jobs are not: no problem to build
+            to_search.append((job, nearby))
+        else:
             unreachable.append(job.id)
-            continue
+    for done, (job, nearby) in enumerate(to_search):
+        share = None  # each job's search may use an equal share of the time left
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                unexplored.append(job.id)
+                continue
+            share = time.monotonic() + left / (len(to_search) - done)
         problem = Problem(context, job.requires)
-        found = search(problem, objective, caps)
+        try:
+            found = search(problem, objective, caps, deadline=share)
+        except OutOfTime as stopped:
+            found = stopped.best
+            if found is None:
+                unexplored.append(job.id)
+                continue
         if found is None:
             unreachable.append(job.id)
             continue
@@ -93,11 +117,11 @@ def explore(
         ordered = schedule(courses, job.requires, start)
         item = ExploreItem(
             job.id, "ok", to_float(hours), to_float(weeks), to_float(price), to_float(pays), len(courses), nearby,
-            tuple(c.id for c in ordered),
+            tuple(c.id for c in ordered), found.proven,
         )
         ranked.append(((value, len(courses), hours, job.id), item))
     ranked.sort(key=lambda entry: entry[0])
     items = tuple(item for _, item in ranked)
     if top is not None:
         items = items[:top]
-    return ExploreResult(objective, chosen, items, tuple(sorted(unreachable)))
+    return ExploreResult(objective, chosen, items, tuple(sorted(unreachable)), tuple(sorted(unexplored)))

@@ -7,9 +7,12 @@ The search is exact (see :mod:`pathfinder.planning.search`): the first path mini
 (hours, out-of-pocket cost, weeks or number of courses) over every valid path within the caps,
 ties broken by fewer courses, then fewer hours, then the sorted course ids. The others are the true
 next best paths, none a superset of an earlier one (:mod:`pathfinder.planning.alternatives`).
+With a ``time_limit``, a search cut short gives its best path so far with ``proven=False``.
 """
 
 from __future__ import annotations
+
+import time
 
 from .errors import PathfinderError, UnknownIdError
 from .model import Catalog, Job
@@ -39,7 +42,7 @@ from .planning.results import (
     TooFar,
 )
 from .planning.schedule import schedule, serves
-from .planning.search import Found
+from .planning.search import Found, OutOfTime
 from .planning.usable import Context
 from .profile import Profile, check_profile
 
@@ -82,7 +85,16 @@ def build_path(problem: Problem, found: Found) -> Path:
     return Path(tuple(steps), to_float(hours), to_float(weeks), to_float(price), to_float(pays))
 
 
-def plan_in_context(context: Context, job: Job, objective: str = "hours", alternatives: int = 3) -> PlanResult:
+class TimeLimitError(PathfinderError):
+    """The search ran out of time before finding any path within the caps (none is known to
+    exist or not to exist)."""
+
+    exit_code = 1
+
+
+def plan_in_context(
+    context: Context, job: Job, objective: str = "hours", alternatives: int = 3, time_limit: float | None = None
+) -> PlanResult:
     """:func:`plan` for a prepared context (reused across queries for the same profile)."""
     check_objective(objective)
     gaps = gaps_of(job, context)
@@ -90,7 +102,14 @@ def plan_in_context(context: Context, job: Job, objective: str = "hours", altern
         return PlanResult(job.id, objective, "already-qualified", context.start, gaps)
     problem = Problem(context, job.requires)
     caps = caps_of(context.profile)
-    found = k_best(problem, objective, caps, alternatives)
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    try:
+        found = k_best(problem, objective, caps, alternatives, deadline)
+    except OutOfTime as stopped:
+        if stopped.best is None:
+            raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
+        path = build_path(problem, stopped.best)
+        return PlanResult(job.id, objective, "ok", context.start, gaps, (path,), proven=False)
     if found:
         paths = tuple(build_path(problem, f) for f in found)
         return PlanResult(job.id, objective, "ok", context.start, gaps, paths)
@@ -113,19 +132,24 @@ def plan(
     *,
     objective: str = "hours",
     alternatives: int = 3,
+    time_limit: float | None = None,
 ) -> PlanResult:
     """The best path from ``profile`` to the job ``target_id``, and up to ``alternatives - 1``
     next best ones; or why there is none and what would open one.
 
+    ``time_limit`` (seconds): past it, the search stops and the result holds the best path found
+    by then with ``proven=False`` (no limit by default: the result is always proven).
+
     Raises UnknownIdError for an unknown target or profile id, PathfinderError for a bad
-    objective or a number of alternatives below 1.
+    objective or a number of alternatives below 1, TimeLimitError when the time limit passed
+    before any path within the caps was found.
     """
     check_objective(objective)
     if alternatives < 1:
         raise PathfinderError("plan.bad_alternatives", value=alternatives)
     job = find_job(catalog, target_id)
     check_profile(profile, catalog)
-    return plan_in_context(Context(catalog, profile), job, objective, alternatives)
+    return plan_in_context(Context(catalog, profile), job, objective, alternatives, time_limit)
 
 
 __all__ = [
@@ -147,6 +171,7 @@ __all__ = [
     "Relaxation",
     "Serves",
     "Step",
+    "TimeLimitError",
     "TooFar",
     "check_objective",
     "find_job",

@@ -166,17 +166,21 @@ def run_session(
 
 def _plan(catalog: Catalog, answers: Answers, objective: str) -> PlanResult:
     from ..planner import plan
+    from .plan_cmd import PLAN_TIME_LIMIT
 
     assert answers.target is not None
-    return plan(catalog, answers.profile, answers.target, objective=objective, alternatives=3)
+    return plan(
+        catalog, answers.profile, answers.target, objective=objective, alternatives=3, time_limit=PLAN_TIME_LIMIT
+    )
 
 
 def _ranked(catalog: Catalog, answers: Answers, objective: str, lang: str) -> list[tuple[str, str]]:
     """Jobs within reach, best first, as (label, job id) for the goal question."""
     from ..explore import explore
     from ..i18n import t
+    from .plan_cmd import EXPLORE_TIME_LIMIT
 
-    result = explore(catalog, answers.profile, objective=objective, top=15)
+    result = explore(catalog, answers.profile, objective=objective, top=15, time_limit=EXPLORE_TIME_LIMIT)
     return [
         (
             t(

@@ -76,6 +76,16 @@ FundingOpt = Annotated[
     typer.Option("--funding", metavar="SRC", help=h("help.plan.funding"), show_default=False),
 ]
 OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help=h("help.plan.optimize"))]
+PLAN_TIME_LIMIT = 30.0
+"""Seconds a plan search runs before showing its best path so far, marked as not proven."""
+EXPLORE_TIME_LIMIT = 60.0
+"""Seconds an explore ranking runs in all before listing the remaining jobs as not explored."""
+TimeLimitOpt = Annotated[
+    float, typer.Option("--time-limit", metavar="SECONDS", help=h("help.opt.time_limit"))
+]
+ExploreTimeLimitOpt = Annotated[
+    float, typer.Option("--time-limit", metavar="SECONDS", help=h("help.explore.time_limit"))
+]
 
 
 def _profile(
@@ -181,6 +191,7 @@ def plan_command(
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     fmt: Annotated[PlanFormat, typer.Option("--format", help=h("help.opt.format"))] = PlanFormat.text,
+    time_limit: TimeLimitOpt = PLAN_TIME_LIMIT,
 ) -> None:
     """The shortest retraining path to a job, with alternatives; or why there is none."""
     from ..errors import PathfinderError
@@ -194,13 +205,14 @@ def plan_command(
     )
     if not 1 <= alternatives <= MAX_ALTERNATIVES:
         raise PathfinderError("plan.bad_alternatives", value=alternatives)
+    _non_negative("--time-limit", time_limit)
     target = to or (person.targets[0] if person.targets else None)
     if target is None:
         raise PathfinderError("plan.no_target")
     cat = load(catalog, no_cache)
     find_job(cat, target, where="--to" if to else where["targets"])
     check_profile(person, cat, where)
-    result = plan(cat, person, target, objective=optimize.value, alternatives=alternatives)
+    result = plan(cat, person, target, objective=optimize.value, alternatives=alternatives, time_limit=time_limit)
     if fmt is PlanFormat.json:
         from ..reports.plan_json import plan_to_json
         from .console import print_json
@@ -242,6 +254,7 @@ def explore_command(
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
     fmt: Annotated[ExploreFormat, typer.Option("--format", help=h("help.opt.format"))] = ExploreFormat.text,
+    time_limit: ExploreTimeLimitOpt = EXPLORE_TIME_LIMIT,
 ) -> None:
     """Rank the jobs within reach from your profile, best first."""
     from ..errors import PathfinderError
@@ -255,9 +268,10 @@ def explore_command(
     )
     if top is not None and top < 1:
         raise PathfinderError("explore.bad_top", value=top)
+    _non_negative("--time-limit", time_limit)
     cat = load(catalog, no_cache)
     check_profile(person, cat, where)
-    result = explore(cat, person, sectors=sector, objective=optimize.value, top=top)
+    result = explore(cat, person, sectors=sector, objective=optimize.value, top=top, time_limit=time_limit)
     if fmt is ExploreFormat.json:
         from ..reports.plan_json import explore_to_json
         from .console import print_json

@@ -113,6 +113,8 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
 
     for n, path in enumerate(result.paths, 1):
         _render_path(path, n, result.objective, catalog, console, lang)
+    if not result.proven:
+        console.print(t("plan.not_proven", lang), style="yellow", markup=False)
 
     if result.status == "unreachable":
         from rich.text import Text
@@ -169,6 +171,8 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
             label = f"{catalog.name(job, lang) if job else item.job} ({item.job})"
             if item.status == "already-qualified":
                 label += f" — {t('explore.already', lang)}"
+            if not item.proven:
+                label += f" — {t('explore.not_proven', lang)}"
             money = [number(item.total_cost_eur, lang, 0)]
             if result.objective == "cost":
                 money.append(number(item.total_pays_eur, lang, 0))
@@ -180,4 +184,8 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
     if result.unreachable:
         console.print(
             t("explore.unreachable", lang, n=len(result.unreachable), jobs=", ".join(result.unreachable)), style="dim", markup=False
+        )
+    if result.unexplored:
+        console.print(
+            t("explore.unexplored", lang, n=len(result.unexplored), jobs=", ".join(result.unexplored)), style="yellow", markup=False
         )

@@ -10,15 +10,21 @@ K best irredundant paths, in key order.
 Only minimal hitting sets matter (excluding more can only make the optimum worse), and when the
 optimum for ``H`` does not use a course ``c``, it is also the optimum for ``H + {c}``: most
 subproblems are answered without a search.
+
+With a deadline, the first search running out of time raises :class:`OutOfTime` (the caller
+decides what to do with its unproven path); a later one ends the list with the paths already
+proven.
 """
 
 from __future__ import annotations
 
 from .problem import Problem
-from .search import NO_CAPS, Caps, Found, search
+from .search import NO_CAPS, Caps, Found, OutOfTime, search
 
 
-def k_best(problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3) -> list[Found]:
+def k_best(
+    problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3, deadline: float | None = None
+) -> list[Found]:
     """Up to ``k`` paths, best first (see the module's docstring)."""
     solutions: dict[frozenset[int], Found | None] = {}
 
@@ -31,7 +37,7 @@ def k_best(problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3) -
             if known is None or not (excluded - parent) & known.members:
                 solutions[excluded] = known
                 return known
-        found = search(problem, objective, caps, excluded)
+        found = search(problem, objective, caps, excluded, deadline)
         solutions[excluded] = found
         return found
 
@@ -52,7 +58,10 @@ def k_best(problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3) -
         minimal = _minimal(extended)
         best: Found | None = None
         for h in sorted(minimal, key=sorted):
-            found = solve(h, extended[h] if extended[h] != h else None)
+            try:
+                found = solve(h, extended[h] if extended[h] != h else None)
+            except OutOfTime:
+                return picks
             if found is not None and (best is None or found.key < best.key):
                 best = found
         hitting = set(minimal)

@@ -14,19 +14,9 @@ of its own set and no part of an element's cost is charged twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 
-
-@lru_cache(maxsize=8192)
-def _elements(mask: int) -> list[int]:
-    """The elements of a mask, smallest first (cached: sets come back often; do not mutate)."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+from .bitsets import members as _elements
 
 
 def least_hitting_set(
@@ -37,6 +27,7 @@ def least_hitting_set(
     floor: int = 0,
     resources: Sequence[Sequence[int]] = (),
     caps: Sequence[int] = (),
+    check: Callable[[], None] | None = None,
 ) -> tuple[int, int] | None:
     """``(elements, total cost)`` of a least-cost set hitting every mask of ``sets``.
 
@@ -44,6 +35,7 @@ def least_hitting_set(
     ``floor``: a known lower bound; a hitting set that costs it ends the search at once.
     ``resources[r][e]`` and ``caps[r]``: the elements' total of each resource must stay within
     its cap. An empty set in ``sets`` has no hitting set.
+    ``check``: called every few hundred nodes (to stop a long search by raising).
     """
     if any(not s for s in sets):
         return None
@@ -53,6 +45,7 @@ def least_hitting_set(
     best_cost = below
     best: int | None = None
     n_res = len(caps)
+    visits = 0
     greedy = greedy_hitting_set(order, cost)
     greedy_cost = sum(cost[e] for e in _elements(greedy))
     if (below is None or greedy_cost < below) and all(
@@ -64,7 +57,10 @@ def least_hitting_set(
 
     def visit(chosen: int, forbidden: int, spent: int, used: tuple[int, ...], pending: list[int]) -> bool:
         """Search below this node; True when a hitting set costing ``floor`` was found."""
-        nonlocal best_cost, best
+        nonlocal best_cost, best, visits
+        visits += 1
+        if check is not None and not visits & 255:
+            check()
         unhit = [s for s in pending if not s & chosen]
         if not unhit:
             if best_cost is None or spent < best_cost:

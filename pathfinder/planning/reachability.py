@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .bitsets import members as _indices
 from .problem import Problem
 
 
@@ -129,10 +130,45 @@ class Reachability:
         return landmark
 
 
-def _indices(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+def relaxed_path(reachability: Reachability, cost: Sequence[int], allowed: Sequence[int]) -> int:
+    """A valid set of allowed courses (as a mask), found quickly but not always the cheapest: each
+    threshold is met by the course that does it at the least *additive* cost (its cost plus the
+    costs of meeting its requirements, counted as if nothing were shared), recursively. Each
+    chosen course's requirements are met by courses of smaller additive cost, so the set can be
+    taken in that order. 0 when the target cannot be reached with the allowed courses."""
+    inf = None
+    value: list[int | None] = [inf] * len(reachability.watchers)
+    support = [-1] * len(value)
+    changed = True
+    while changed:
+        changed = False
+        for i in allowed:
+            total = cost[i]
+            for cond in reachability.conditions[i]:
+                least = min((v for b in _indices(cond) if (v := value[b]) is not None), default=None)
+                if least is None:
+                    break
+                total += least
+            else:
+                for b in reachability.grant_bits[i]:
+                    known = value[b]
+                    if known is None or total < known:
+                        value[b] = total
+                        support[b] = i
+                        changed = True
+    chosen = 0
+    stack = list(_indices(reachability.target))
+    seen = set()
+    while stack:
+        b = stack.pop()
+        if b in seen:
+            continue
+        seen.add(b)
+        i = support[b]
+        if i < 0:
+            return 0
+        chosen |= 1 << i
+        for cond in reachability.conditions[i]:
+            options = [(v, q) for q in _indices(cond) if (v := value[q]) is not None]
+            stack.append(min(options)[1])
+    return chosen

@@ -168,6 +168,9 @@ class PlanResult:
     """Best first; the first is optimal."""
     blockers: tuple[Blocker, ...] = ()
     relaxations: tuple[Relaxation, ...] = ()
+    proven: bool = True
+    """False when the time limit stopped the search: the one path is valid, free of unneeded
+    courses and within the caps, but not proven the shortest (and no alternatives are given)."""
 
     @property
     def best(self) -> Path | None:
@@ -186,6 +189,8 @@ class ExploreItem:
     openings_nearby: int
     path: tuple[str, ...] = ()
     """The optimal path's course ids, in order."""
+    proven: bool = True
+    """False when the time limit stopped this job's search (see :attr:`PlanResult.proven`)."""
 
 
 @dataclass(frozen=True)
@@ -196,3 +201,5 @@ class ExploreResult:
     results: tuple[ExploreItem, ...]
     """Best first by the objective (then fewer courses, fewer hours, job id)."""
     unreachable: tuple[str, ...]
+    unexplored: tuple[str, ...] = ()
+    """Jobs left out because the time limit ran out before their search ended."""

@@ -25,10 +25,15 @@ it teaches a landmark it misses, and the loop goes on; it ends, since ``H`` neve
 greedy hitting sets learn most landmarks and find a valid path (an upper bound) before each exact
 one. Landmarks hold for every set of allowed courses, so one problem keeps them across searches
 (alternatives, other objectives, other caps).
+
+**Time.** Paths of dozens of courses among thousands (no travel radius on a large catalog) can
+need many landmarks. Past an optional deadline the search stops with the best valid path it knows
+(or a quick one: :func:`~pathfinder.planning.reachability.relaxed_path`), marked not proven.
 """
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -36,7 +41,7 @@ from dataclasses import dataclass, field
 from .hitting_sets import greedy_hitting_set, least_hitting_set
 from .numbers import scaled_cap
 from .problem import Problem
-from .reachability import Reachability
+from .reachability import Reachability, relaxed_path
 
 Key = tuple[int, int, int, tuple[int, ...]]
 
@@ -61,10 +66,21 @@ class Found:
 
     order: tuple[int, ...]
     key: Key
+    proven: bool = True
+    """False when the search ran out of time: a valid path, free of unneeded courses, within the
+    caps, but not proven to be the least."""
 
     @property
     def members(self) -> frozenset[int]:
         return frozenset(self.order)
+
+
+class OutOfTime(Exception):
+    """The search passed its deadline; ``best`` is the best path it knew (not proven), if any."""
+
+    def __init__(self, best: Found | None) -> None:
+        super().__init__("out of time")
+        self.best = best
 
 
 def weight_name(objective: str) -> str:
@@ -114,8 +130,18 @@ def _learned(problem: Problem) -> _Learned:
     return learned
 
 
-def search(problem: Problem, objective: str, caps: Caps = NO_CAPS, excluded: Collection[int] = ()) -> Found | None:
-    """The path of least key avoiding the courses at positions ``excluded``, within ``caps``."""
+def search(
+    problem: Problem,
+    objective: str,
+    caps: Caps = NO_CAPS,
+    excluded: Collection[int] = (),
+    deadline: float | None = None,
+) -> Found | None:
+    """The path of least key avoiding the courses at positions ``excluded``, within ``caps``.
+
+    ``deadline`` (a :func:`time.monotonic` time): past it, raise :class:`OutOfTime` with the best
+    path known by then (or, when none is known yet, a quickly found one if it fits the caps).
+    """
     target = problem.target
     if not problem.reachable:
         return None
@@ -163,11 +189,26 @@ def search(problem: Problem, objective: str, caps: Caps = NO_CAPS, excluded: Col
     best: int | None = None  # the cheapest valid set within the caps found so far
     best_cost: int | None = None
     floor = 0  # a lower bound of the optimum: the cost of the last exact hitting set
+
+    def check_time() -> None:
+        if deadline is None or time.monotonic() <= deadline:
+            return
+        if best is not None:
+            raise OutOfTime(_found(problem, objective, best, proven=False))
+        quick = relaxed_path(reachability, cost, allowed)
+        if quick and valid(quick):
+            quick = pruned(quick)
+            if fits(quick):
+                raise OutOfTime(_found(problem, objective, quick, proven=False))
+        raise OutOfTime(None)
+
     while True:
+        check_time()
         chosen = greedy_hitting_set(sets, cost)
         while not valid(chosen):
             if not learn(chosen):
                 return None
+            check_time()
             chosen = greedy_hitting_set(sets, cost)
         chosen = pruned(chosen)
         value = sum(cost[i] for i in members_of(chosen))
@@ -176,6 +217,7 @@ def search(problem: Problem, objective: str, caps: Caps = NO_CAPS, excluded: Col
         exact = least_hitting_set(
             sets, cost, below=best_cost, floor=floor,
             resources=[weights for weights, _ in limits], caps=[cap for _, cap in limits],
+            check=check_time if deadline is not None else None,
         )
         if exact is None:  # nothing hits every landmark more cheaply than the best path
             return None if best is None else _found(problem, objective, best)
@@ -185,7 +227,7 @@ def search(problem: Problem, objective: str, caps: Caps = NO_CAPS, excluded: Col
         learn(chosen)  # leaves an allowed course: H hits every landmark
 
 
-def _found(problem: Problem, objective: str, chosen: int) -> Found:
+def _found(problem: Problem, objective: str, chosen: int, proven: bool = True) -> Found:
     members = [i for i in range(len(problem.courses)) if chosen >> i & 1]
     _, order = _LEARNED[problem].reachability.reach(members)
     weights = problem.weights
@@ -195,7 +237,7 @@ def _found(problem: Problem, objective: str, chosen: int) -> Found:
         sum(weights["hours"][i] for i in members),
         tuple(problem.courses[i].rank for i in members),
     )
-    return Found(tuple(order), key)
+    return Found(tuple(order), key, proven)
 
 
 def learned_landmarks(problem: Problem) -> tuple[int, ...]:

@@ -235,6 +235,8 @@ def render_html(
         )
         parts.append(f'<p class="muted">{legend}</p>')
         parts.append(_path_table(catalog, best, lang))
+        if report.get("proven") is False:
+            parts.append(f'<p class="muted">{escape(t("plan.not_proven", lang))}</p>')
         parts.append("</section>")
         for rank, path in enumerate(paths[1:], 2):
             parts.append(f'<section class="path"><h3>{escape(t("report.alternative", lang, n=rank))}</h3>')

@@ -112,6 +112,7 @@ def plan_to_json(result: PlanResult, catalog: Catalog, lang: str | None = None) 
         "target_name": catalog.name(target, lang) if target else result.target,
         "lang": lang or "en",
         "start": dict(result.start),
+        "proven": result.proven,
         "relaxations": [
             {"kind": r.kind, "value": r.value if isinstance(r.value, bool) else num(r.value), "text": relaxation_text(r, lang)}
             for r in result.relaxations
@@ -135,11 +136,13 @@ def explore_to_json(result: ExploreResult, catalog: Catalog, lang: str | None = 
                 "status": item.status,
                 "total_pays_eur": num(item.total_pays_eur),
                 "path": list(item.path),
+                "proven": item.proven,
             }
             for item in result.results
         ],
         "unreachable": list(result.unreachable),
         # extra keys
+        "unexplored": list(result.unexplored),
         "catalog": catalog_data(catalog),
         "optimize": result.objective,
         "sectors": list(result.sectors),

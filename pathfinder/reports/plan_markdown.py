@@ -93,6 +93,8 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
     lines.append("")
     for n, path in enumerate(result.paths, 1):
         lines += _path_lines(path, n, result.objective, catalog, lang)
+    if not result.proven:
+        lines += [f"> {t('plan.not_proven', lang)}", ""]
     if result.status == "unreachable":
         lines += [f"## {t('plan.unreachable', lang, job=job_name)}", "", f"### {t('plan.why', lang)}", ""]
         for blocker in result.blockers:
