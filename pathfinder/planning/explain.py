@@ -10,7 +10,8 @@ the least amount needed), else for the whole target.
 
 **Relaxations.** Each is one change alone, the smallest of its kind that opens a path with all
 other constraints kept: the radius (the nearest site distance that works, found by bisection over
-the sorted site distances, since allowing more sites only adds paths; rounded up to a whole km),
+the sorted site distances, since allowing more sites only adds paths, or without caps in one
+pass, :func:`least_radius`; rounded up to a whole km),
 allowing online courses, and for each cap the least amount of it over the paths that fit the other
 caps (an exact search minimising that amount).
 """
@@ -25,6 +26,7 @@ from fractions import Fraction
 
 from ..model import Catalog, Levels
 from ..profile import Profile
+from .bitsets import members
 from .numbers import exact
 from .problem import Problem
 from .results import (
@@ -132,6 +134,42 @@ def _over_limits(problem: Problem, cap_list: list[tuple[CapKind, float]]) -> lis
     return over
 
 
+def least_radius(problem: Problem) -> float | None:
+    """The least travel radius that lets ``problem`` (built with no radius) meet its target, with
+    no caps; None when no radius does.
+
+    A threshold's radius is the least, over the courses meeting it, of the largest of the
+    course's own distance (its nearest site; 0 online) and the radii of its requirements (the
+    least option of an any-of group). "Largest" never lowers a value, so a Bellman-Ford style
+    pass settles these exactly, as for shortest paths; the target needs the largest of its
+    thresholds' radii.
+    """
+    if not problem.reachable:
+        return None
+    inf = math.inf
+    radius = [inf] * len(problem.bits)
+    courses = [
+        (pc.usage.distance_km or 0.0, members(pc.req), [members(group) for group in pc.any], members(pc.grant))
+        for pc in problem.courses
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for own, required, groups, grants in courses:
+            need = own
+            for b in required:
+                need = max(need, radius[b])
+            for group in groups:
+                need = max(need, min(radius[b] for b in group))
+            if need == inf:
+                continue
+            for b in grants:
+                if need < radius[b]:
+                    radius[b] = need
+                    changed = True
+    return max((radius[b] for b in members(problem.target)), default=0.0)
+
+
 def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], start: Levels) -> tuple[Relaxation, ...]:
     """The smallest single changes to ``profile`` that would open a path to ``target``."""
     def problem_for(changed: Profile) -> Problem:
@@ -145,19 +183,25 @@ def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], s
         return search(problem, "hours", caps) is not None
 
     found: list[Relaxation] = []
-    if profile.home is not None and profile.mobility_km is not None and feasible(replace(profile, mobility_km=None)):
-        radius = profile.mobility_km
-        context = Context(catalog, profile, start)
-        distances = sorted({d for site in catalog.sites if (d := context.distance(site)) is not None and d > radius})
-        lo, hi = 0, len(distances) - 1  # distances[hi] (the farthest site) is feasible
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if feasible(replace(profile, mobility_km=distances[mid])):
-                hi = mid
-            else:
-                lo = mid + 1
-        if distances:
-            found.append(Relaxation("radius", float(math.ceil(distances[lo]))))
+    if profile.home is not None and profile.mobility_km is not None:
+        unlimited = replace(profile, mobility_km=None)
+        radius: float | None = None
+        if not caps_of(profile).any:
+            radius = least_radius(problem_for(unlimited))
+        elif feasible(unlimited):
+            radius = profile.mobility_km
+            context = Context(catalog, profile, start)
+            distances = sorted({d for site in catalog.sites if (d := context.distance(site)) is not None and d > radius})
+            lo, hi = 0, len(distances) - 1  # distances[hi] (the farthest site) is feasible
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if feasible(replace(profile, mobility_km=distances[mid])):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            radius = distances[lo] if distances else None
+        if radius is not None:
+            found.append(Relaxation("radius", float(math.ceil(radius))))
     if not profile.online and feasible(replace(profile, online=True)):
         found.append(Relaxation("online", True))
     uncapped: list[tuple[CapKind, Profile]] = []
