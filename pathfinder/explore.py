@@ -95,11 +95,11 @@ def explore(
     for done, (job, nearby) in enumerate(to_search):
         share = None  # each job's search may use an equal share of the time left
         if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            now = time.monotonic()
+            if now >= deadline:
                 unexplored.append(job.id)
                 continue
-            share = time.monotonic() + left / (len(to_search) - done)
+            share = now + (deadline - now) / (len(to_search) - done)
         problem = Problem(context, job.requires)
         try:
             found = search(problem, objective, caps, deadline=share)

@@ -28,6 +28,7 @@ def least_hitting_set(
     resources: Sequence[Sequence[int]] = (),
     caps: Sequence[int] = (),
     check: Callable[[], None] | None = None,
+    known: int | None = None,
 ) -> tuple[int, int] | None:
     """``(elements, total cost)`` of a least-cost set hitting every mask of ``sets``.
 
@@ -36,6 +37,7 @@ def least_hitting_set(
     ``resources[r][e]`` and ``caps[r]``: the elements' total of each resource must stay within
     its cap. An empty set in ``sets`` has no hitting set.
     ``check``: called every few hundred nodes (to stop a long search by raising).
+    ``known``: a hitting set already at hand, the first incumbent (default: a greedy one).
     """
     if any(not s for s in sets):
         return None
@@ -46,13 +48,13 @@ def least_hitting_set(
     best: int | None = None
     n_res = len(caps)
     visits = 0
-    greedy = greedy_hitting_set(order, cost)
-    greedy_cost = sum(cost[e] for e in _elements(greedy))
-    if (below is None or greedy_cost < below) and all(
-        sum(resources[r][e] for e in _elements(greedy)) <= caps[r] for r in range(n_res)
+    start = greedy_hitting_set(order, cost) if known is None else known
+    start_cost = sum(cost[e] for e in _elements(start))
+    if (below is None or start_cost < below) and all(
+        sum(resources[r][e] for e in _elements(start)) <= caps[r] for r in range(n_res)
     ):
-        best, best_cost = greedy, greedy_cost
-        if greedy_cost <= floor:
+        best, best_cost = start, start_cost
+        if start_cost <= floor:
             return best, best_cost
 
     def visit(chosen: int, forbidden: int, spent: int, used: tuple[int, ...], pending: list[int]) -> bool:

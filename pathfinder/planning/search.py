@@ -218,6 +218,7 @@ def search(
             sets, cost, below=best_cost, floor=floor,
             resources=[weights for weights, _ in limits], caps=[cap for _, cap in limits],
             check=check_time if deadline is not None else None,
+            known=chosen,  # a valid path hits every landmark
         )
         if exact is None:  # nothing hits every landmark more cheaply than the best path
             return None if best is None else _found(problem, objective, best)
