@@ -335,8 +335,13 @@ def parse_text(text: str, path: str, parsed: ParsedFile | None = None) -> Parsed
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(part for part in (error.problem, error.context) if part) or str(error)
-        builder.error("PF001", "yaml.syntax", line, column, problem=problem)
+        if _parser_depth_limit(error):
+            # libyaml (PyYAML >= 6.0.4) has a nesting limit of its own, and its scanner can reach
+            # it before the tree builder reaches MAX_DEPTH: the same problem, the same rule.
+            builder.error("PF005", "yaml.too_deep", line, column, limit=MAX_DEPTH)
+        else:
+            problem = " ".join(part for part in (error.problem, error.context) if part) or str(error)
+            builder.error("PF001", "yaml.syntax", line, column, problem=problem)
         parsed.root = None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         mark = getattr(error, "position", None)
@@ -347,6 +352,11 @@ def parse_text(text: str, path: str, parsed: ParsedFile | None = None) -> Parsed
     if any(d.is_error and d.code in ("PF005", "PF006") for d in builder.diagnostics):
         parsed.root = None
     return parsed
+
+
+def _parser_depth_limit(error: yaml.MarkedYAMLError) -> bool:
+    """The parser's own nesting limit ("exceeded maximum nesting depth while increasing flow level")."""
+    return "nesting depth" in (error.problem or "")
 
 
 def parse_file(path: Path, display: str | None = None) -> ParsedFile:

@@ -78,6 +78,39 @@ def test_deep_nesting_is_refused(opener: str, closer: str) -> None:
     assert parsed.root is None
 
 
+def test_parser_nesting_limit_is_pf005_with_its_location(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML >= 6.0.4's libyaml stops at its own depth, before the tree builder does: whichever
+    limit fires first, the problem is PF005 at the parser's position, never a syntax error."""
+    import yaml
+
+    class DepthLimitedLoader:
+        def __init__(self, text: str) -> None:
+            self.mark = yaml.Mark("<unicode string>", 0, 0, 1000, None, None)
+
+        def get_event(self) -> object:
+            raise yaml.scanner.ScannerError(
+                "while scanning", None, "exceeded maximum nesting depth while increasing flow level", self.mark
+            )
+
+        def dispose(self) -> None:
+            pass
+
+    monkeypatch.setattr(yaml, "CSafeLoader", DepthLimitedLoader, raising=False)
+    parsed = parse_text("[" * 2000 + "1" + "]" * 2000 + "\n", "deep.yaml")
+    assert codes(parsed) == [("PF005", 1, 1001)]
+    assert parsed.root is None
+
+
+def test_tree_builder_nesting_limit_fires_below_the_parsers() -> None:
+    """Deeper than MAX_DEPTH but far below libyaml's own limit: the tree builder refuses it, in
+    block style as in flow style, whatever the PyYAML version."""
+    depth = MAX_DEPTH + 10
+    block = "".join("  " * i + "a:\n" for i in range(depth)) + "  " * depth + "b: 1\n"
+    assert [d.code for d in parse_text(block, "deep.yaml").diagnostics] == ["PF005"]
+    flow = "[" * depth + "1" + "]" * depth
+    assert codes(parse_text(flow, "deep.yaml")) == [("PF005", 1, MAX_DEPTH + 1)]
+
+
 def test_nesting_at_the_limit_is_fine() -> None:
     parsed = parse_text("[" * (MAX_DEPTH - 1) + "1" + "]" * (MAX_DEPTH - 1), "ok.yaml")
     assert parsed.diagnostics == []
