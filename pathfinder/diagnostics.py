@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .i18n import has_message, t
+from .safetext import printable
 
 
 class Severity(str, Enum):
@@ -48,9 +49,10 @@ class Diagnostic:
         return self.message_in("en")
 
     def render(self, lang: str | None = None) -> str:
-        """``path:line:col: severity CODE message`` — the linters' convention."""
+        """``path:line:col: severity CODE message`` — the linters' convention. One line, for people:
+        catalog text quoted in the message has its control characters written as visible escapes."""
         severity = t(f"severity.{self.severity.value}", lang)
-        return f"{self.path}:{self.line}:{self.column}: {severity} {self.code} {self.message_in(lang)}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {severity} {self.code} {printable(self.message_in(lang))}"
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -55,10 +55,32 @@ class UnknownIdError(PathfinderError):
 
     def message(self, lang: str | None = None) -> str:
         from .i18n import t
+        from .safetext import clip
 
-        text = t("error.unknown_id", lang, kind=t(f"kind.{self.kind}", lang), id=self.entry_id)
+        # The id is input: a 45 MB one is echoed as its first characters, control characters visible.
+        text = t("error.unknown_id", lang, kind=t(f"kind.{self.kind}", lang), id=clip(self.entry_id))
         if self.where:
             text = f"{self.where}: {text}"
         if self.suggestions:
             return f"{text}; " + t("error.did_you_mean", lang, suggestion=", ".join(self.suggestions))
         return f"{text}."
+
+
+class WriteError(PathfinderError, OSError):
+    """A file Pathfinder refused, or failed, to write (see ``pathfinder.atomic``). It is also an
+    OSError, so code that tolerates a failed write (the cache) still does."""
+
+    def __init__(self, key: str, /, *, path: object, **params: object) -> None:
+        self.path = str(path)
+        super().__init__(key, path=self.path, **params)
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+        from .safetext import printable
+
+        params = dict(self.params, path=printable(self.path))
+        if "kind" in params:
+            params["kind"] = t(f"write.kind.{params['kind']}", lang)
+        if "reason" in params:
+            params["reason"] = printable(str(params["reason"]))
+        return t(self.key, lang, **params)

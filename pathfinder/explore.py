@@ -8,12 +8,12 @@ jobs, so usability, sites and prices are computed once per course.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from fractions import Fraction
 
 from .errors import PathfinderError, UnknownIdError
 from .model import Catalog, Job
+from .planning.deadline import Deadline, TimeUp
 from .planning.explain import caps_of
 from .planning.numbers import to_float
 from .planning.problem import Problem
@@ -78,31 +78,37 @@ def explore(
     context = Context(catalog, profile)
     caps = caps_of(profile)
     start = context.start
+    clock = Deadline.after(time_limit)  # for the whole ranking, every phase checks it
     ranked: list[tuple[tuple[Fraction, int, Fraction, str], ExploreItem]] = []
     unreachable: list[str] = []
     unexplored: list[str] = []
-    deadline = None if time_limit is None else time.monotonic() + time_limit
     to_search: list[tuple[Job, int]] = []
     for job in jobs:
         nearby = openings_nearby(job, context)
         if all(start.get(skill, 0) >= need for skill, need in job.requires.items()):
             item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
             ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
-        elif context.can_reach(job.requires):  # with a radius, most jobs are not: no problem to build
+            continue
+        try:  # with a radius, most jobs are out of reach: no problem to build
+            within_reach = context.can_reach(job.requires, clock.grace())  # linear
+        except TimeUp:
+            unexplored.append(job.id)
+            continue
+        if within_reach:
             to_search.append((job, nearby))
         else:
             unreachable.append(job.id)
     for done, (job, nearby) in enumerate(to_search):
-        share = None  # each job's search may use an equal share of the time left
-        if deadline is not None:
-            now = time.monotonic()
-            if now >= deadline:
-                unexplored.append(job.id)
-                continue
-            share = now + (deadline - now) / (len(to_search) - done)
-        problem = Problem(context, job.requires)
+        if clock.passed():
+            unexplored.append(job.id)
+            continue
+        share = clock.share(len(to_search) - done)  # an equal share of the time left
         try:
+            problem = Problem(context, job.requires, share.grace())
             found = search(problem, objective, caps, deadline=share)
+        except TimeUp:
+            unexplored.append(job.id)
+            continue
         except OutOfTime as stopped:
             found = stopped.best
             if found is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from .errors import PathfinderError
+from .safetext import clip
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), in kilometres."""
@@ -49,9 +50,9 @@ def parse_lat_lon(text: str, where: str = "--home") -> tuple[float, float]:
     """``"50.37,3.08"`` -> ``(50.37, 3.08)``; anything else raises a CoordinatesError."""
     parts = text.split(",")
     if len(parts) != 2:
-        raise CoordinatesError("geo.bad_coordinates", where=where, value=text)
+        raise CoordinatesError("geo.bad_coordinates", where=where, value=clip(text))
     try:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
-        raise CoordinatesError("geo.bad_coordinates", where=where, value=text) from None
+        raise CoordinatesError("geo.bad_coordinates", where=where, value=clip(text)) from None
     return check_coordinates(lat, lon, where)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownIdError
+from .safetext import printable
 from .textsearch import suggest
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ def neighbourhood(graph: nx.MultiDiGraph, around: str, depth: int) -> nx.MultiDi
     seen = set(centres)
     frontier = list(centres)
     for _ in range(max(depth, 0)):
+        if not frontier:  # everything reachable is in: a depth of 10**12 ends here too
+            break
         following: list[str] = []
         for node in frontier:
             for other in _neighbours(graph, node):
@@ -115,8 +118,11 @@ def _neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[str]:
 
 
 def _dot_string(text: str) -> str:
-    """A DOT quoted string: backslashes and double quotes escaped, newlines as ``\\n``."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A DOT quoted string that shows exactly ``text``, on one line of DOT: backslashes and double
+    quotes escaped (no label can end the string or use Graphviz's ``\\l``/``\\N`` escapes), line
+    feeds as DOT's ``\\n`` line break, every other control character (CR, ESC, a bidirectional
+    override) written as a visible escape."""
+    return '"' + "\\n".join(printable(line).replace("\\", "\\\\").replace('"', '\\"') for line in text.split("\n")) + '"'
 
 
 def _edge_label(data: dict[str, Any]) -> str:
@@ -151,8 +157,17 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+MERMAID_ENTITIES = {
+    "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "|": "#124;",
+    "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "(": "#40;", ")": "#41;", ";": "#59;",
+}
+"""Characters Mermaid could read as syntax in a quoted label, written as its entity codes."""
+
+
 def _mermaid_text(text: str) -> str:
-    return text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """Label text for a quoted Mermaid label: one line (control characters made visible), quotes,
+    brackets, pipes, backticks (Markdown strings) and ``#`` (entity codes) as entity codes."""
+    return "".join(MERMAID_ENTITIES.get(char, char) for char in printable(text))
 
 
 def to_mermaid(graph: nx.MultiDiGraph) -> str:

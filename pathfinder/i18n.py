@@ -7,18 +7,41 @@ suite checks that every key exists in every language, with the same placeholders
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-
-from .locales import en, fr
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANG = "en"
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": en.MESSAGES, "fr": fr.MESSAGES}
+
+
+class _Catalogues(Mapping[str, Mapping[str, str]]):
+    """Each language's messages, imported the first time they are asked for: an English
+    ``pathfinder --help`` never pays for the French catalogue."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Mapping[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> Mapping[str, str]:
+        messages = self._loaded.get(lang)
+        if messages is None:
+            if lang not in LANGUAGES:
+                raise KeyError(lang)
+            messages = self._loaded[lang] = import_module(f".locales.{lang}", __package__).MESSAGES
+        return messages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+CATALOGUES: Mapping[str, Mapping[str, str]] = _Catalogues()
 
 
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in."""
-    catalogue = CATALOGUES.get(lang or DEFAULT_LANG, CATALOGUES[DEFAULT_LANG])
+    catalogue = CATALOGUES[lang] if lang in LANGUAGES else CATALOGUES[DEFAULT_LANG]
     template = catalogue.get(key)
     if template is None:
         template = CATALOGUES[DEFAULT_LANG][key]

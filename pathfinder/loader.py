@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,10 +25,11 @@ from .errors import CatalogError, PathfinderError
 from .model import Catalog
 from .references import check_duplicates, check_references
 from .rules import diagnostic
+from .safetext import clip
 from .schema import TOP_LEVEL_KEYS
 from .textsearch import suggest
 from .validate import EntryReader, RawEntry
-from .yamlsource import MAPPING, SCALAR, SEQUENCE, ParsedFile, parse_bytes, parse_text
+from .yamlsource import MAPPING, SCALAR, SEQUENCE, ParsedFile, parse_bytes, parse_text, read_file
 
 ENV_VAR = "PATHFINDER_CATALOG"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -79,23 +81,70 @@ def _display(file: Path, root: Path) -> str:
     return str(shown / file.relative_to(root))
 
 
-def discover(path: Path) -> list[Path]:
+def discover(path: Path, unreadable: list[tuple[Path, OSError]] | None = None) -> list[Path]:
     """The YAML files of a catalog: the file itself, or a directory's files, recursively, sorted.
 
-    A broken symbolic link named like a YAML file is kept: reading it then fails loudly (PF010)
-    instead of a part of the catalog silently going missing.
+    Below a directory, hidden entries (names starting with ``.``: ``.git``, ``.github``,
+    ``.pre-commit-config.yaml``) are not part of the catalog. Symbolic links to directories are
+    followed, each directory at most once (no loop runs forever). Anything named like a YAML file
+    that is not a directory is kept — a broken symbolic link, a FIFO, a device — so that reading
+    it fails loudly (PF010) instead of a part of the catalog silently going missing.
+
+    A directory that cannot be listed is added to ``unreadable`` with its error; without that
+    list, the first such error is raised.
     """
     if path.is_dir():
-        files = [p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and (p.is_file() or _broken_link(p))]
-        return sorted(files, key=lambda p: p.relative_to(path).as_posix())
-    if path.is_file():
-        return [path]
-    raise PathfinderError("catalog.not_found", path=str(path))
+        errors: list[tuple[Path, OSError]] = [] if unreadable is None else unreadable
+        found: list[Path] = []
+        visited: set[tuple[int, int]] = set()
+        try:
+            info = path.stat()
+            visited.add((info.st_dev, info.st_ino))
+        except OSError as error:
+            errors.append((path, error))
+        else:
+            _walk(path, found, errors, visited)
+        if unreadable is None and errors:
+            raise errors[0][1]
+        return sorted(found, key=lambda p: p.relative_to(path).as_posix())
+    if path.exists():
+        return [path]  # a regular file, or something the reader refuses in words (a FIFO, a device)
+    raise PathfinderError("catalog.not_found", path=clip(str(path), 240))
 
 
-def _broken_link(path: Path) -> bool:
-    """A symbolic link to nothing (or to itself)."""
-    return path.is_symlink() and not path.exists()
+def _walk(top: Path, found: list[Path], errors: list[tuple[Path, OSError]], visited: set[tuple[int, int]]) -> None:
+    """Add the YAML entries below ``top`` to ``found``; listing errors to ``errors``. Iterative:
+    a deep tree cannot exhaust the interpreter's stack. A directory reached twice (two links to
+    it) is read at the shallowest, then first-named, place where it is found."""
+    pending = deque([top])  # breadth first: see below
+    while pending:
+        directory = pending.popleft()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)  # the same choice on every system
+        except OSError as error:
+            errors.append((directory, error))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = directory / entry.name
+            try:
+                is_dir = entry.is_dir()  # follows symbolic links
+            except OSError:
+                is_dir = False  # a link loop (ELOOP) or an unreachable target: kept below if named *.yaml
+            if is_dir:
+                try:
+                    info = entry.stat()
+                except OSError as error:
+                    errors.append((child, error))
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key not in visited:
+                    visited.add(key)
+                    pending.append(child)
+            elif child.suffix in YAML_SUFFIXES:
+                found.append(child)
 
 
 @contextmanager
@@ -127,18 +176,23 @@ def check_catalog(path: Path | str | None = None, *, use_cache: bool = True) -> 
 
 def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
     root = Path(path) if path is not None else default_catalog_path()
-    files = discover(root)
-    if not files:
-        raise PathfinderError("catalog.no_yaml", path=str(root))
+    unreadable: list[tuple[Path, OSError]] = []
+    files = discover(root, unreadable)
+    problems: list[Diagnostic] = [
+        diagnostic("PF010", "yaml.unreadable_dir", _display(directory, root), 1, 1, reason=error.strerror or str(error))
+        for directory, error in unreadable
+    ]
+    if not files and not problems:
+        raise PathfinderError("catalog.no_yaml", path=clip(str(root), 240))
     shown = tuple(_display(p, root) for p in files)
     contents: list[bytes | None] = []
-    problems: list[Diagnostic] = []
     for file, display in zip(files, shown, strict=True):
-        try:
-            contents.append(file.read_bytes())
-        except OSError as error:
+        data = read_file(file, display)
+        if isinstance(data, Diagnostic):
             contents.append(None)
-            problems.append(diagnostic("PF010", "yaml.unreadable", display, 1, 1, reason=error.strerror or str(error)))
+            problems.append(data)
+        else:
+            contents.append(data)
     key = None
     if use_cache and not problems:
         key = cache.cache_key([(str(f.resolve()), hashlib.sha256(c).hexdigest()) for f, c in zip(files, contents, strict=True)])  # type: ignore[arg-type]

@@ -12,11 +12,10 @@ With a ``time_limit``, a search cut short gives its best path so far with ``prov
 
 from __future__ import annotations
 
-import time
-
 from .errors import PathfinderError, UnknownIdError
 from .model import Catalog, Job
 from .planning.alternatives import k_best
+from .planning.deadline import Deadline, TimeUp
 from .planning.explain import blockers, caps_of, relaxations
 from .planning.numbers import to_float
 from .planning.problem import Problem
@@ -96,15 +95,17 @@ def plan_in_context(
     context: Context, job: Job, objective: str = "hours", alternatives: int = 3, time_limit: float | None = None
 ) -> PlanResult:
     """:func:`plan` for a prepared context (reused across queries for the same profile)."""
+    clock = Deadline.after(time_limit)  # every phase below checks it
     check_objective(objective)
     gaps = gaps_of(job, context)
     if not gaps:
         return PlanResult(job.id, objective, "already-qualified", context.start, gaps)
-    problem = Problem(context, job.requires)
     caps = caps_of(context.profile)
-    deadline = None if time_limit is None else time.monotonic() + time_limit
     try:
-        found = k_best(problem, objective, caps, alternatives, deadline)
+        problem = Problem(context, job.requires, clock.grace())  # linear: with the grace period
+        found = k_best(problem, objective, caps, alternatives, clock)
+    except TimeUp:
+        raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
     except OutOfTime as stopped:
         if stopped.best is None:
             raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
@@ -120,8 +121,8 @@ def plan_in_context(
         context.start,
         gaps,
         (),
-        blockers(context, problem, caps),
-        relaxations(context.catalog, context.profile, job.requires, context.start),
+        blockers(context, problem, caps, clock),
+        relaxations(context.catalog, context.profile, job.requires, context.start, clock),
     )
 
 
@@ -137,8 +138,11 @@ def plan(
     """The best path from ``profile`` to the job ``target_id``, and up to ``alternatives - 1``
     next best ones; or why there is none and what would open one.
 
-    ``time_limit`` (seconds): past it, the search stops and the result holds the best path found
-    by then with ``proven=False`` (no limit by default: the result is always proven).
+    ``time_limit`` (seconds, counted from the call): past it, the search stops and the result
+    holds the best path found by then with ``proven=False`` (no limit by default: the result is
+    always proven). Every phase checks the clock (compiling the problem, landmarks, the search,
+    alternatives, the explanations of an unreachable target), so the call returns about when
+    the limit passes; an explanation cut short lists the relaxations found by then.
 
     Raises UnknownIdError for an unknown target or profile id, PathfinderError for a bad
     objective or a number of alternatives below 1, TimeLimitError when the time limit passed

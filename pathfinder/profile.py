@@ -7,19 +7,30 @@ A profile is plain data; :func:`check_profile` checks its ids against a catalog 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import PathfinderError, UnknownIdError
+from .limits import LEVEL_MAX, PROFILE_RANGES
 from .model import EMPTY_LEVELS, Catalog, FrozenMap, Levels
+from .safetext import clip
+
+if TYPE_CHECKING:
+    from .yamlsource import Node
 
 Home = str | tuple[float, float]
 """A site id, or ``(lat, lon)`` in degrees."""
 
 LANGS: tuple[str, ...] = ("en", "fr")
+
+RANGES = PROFILE_RANGES
+"""The accepted range of each numeric field (inclusive); skill levels go from 0 to LEVEL_MAX."""
+
+Positions = Mapping[str, tuple[int, int]]
+"""Line and column of each field's value in a profile file: ``max_hours``, ``skills.python``,
+``home.lat``…"""
 
 
 class ProfileError(PathfinderError):
@@ -71,6 +82,10 @@ FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
 
 def _got(value: object) -> str:
     """A short, language-neutral rendering of a wrong value."""
+    from .yamlsource import HugeNumber
+
+    if isinstance(value, HugeNumber):  # a number written with hundreds of digits: its first ones
+        return clip(value, 40)
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):  # pragma: no cover - plain YAML data always serialises
@@ -93,41 +108,62 @@ def _ids(data: object, source: str, name: str) -> tuple[str, ...]:
 def _amount(data: object, source: str, name: str) -> float | None:
     if data is None:
         return None
-    if not _is_number(data) or not math.isfinite(float(data)) or float(data) < 0:  # type: ignore[arg-type]
-        raise ProfileError("profile.expected_amount", source=source, field=name, got=_got(data))
+    low, high = RANGES[name]
+    # Compared as they are: a 400-digit int would overflow float(); an infinity is out of range.
+    if not _is_number(data) or not low <= data <= high:  # type: ignore[operator]
+        raise ProfileError("profile.expected_amount", source=source, field=name, got=_got(data), low=low, high=high)
     return float(data)  # type: ignore[arg-type]
 
 
-def _levels(data: object, source: str) -> Levels:
+def _levels(data: object, source: str, at: Positions) -> Levels:
     if data is None:
         return EMPTY_LEVELS
     if not isinstance(data, dict):
-        raise ProfileError("profile.expected_levels", source=source, field="skills", got=_got(data))
+        raise ProfileError("profile.expected_levels", source=_at(source, at, "skills"), field="skills", got=_got(data))
     levels: dict[str, int] = {}
     for skill, level in data.items():
         if not isinstance(skill, str) or not skill:
-            raise ProfileError("profile.expected_levels", source=source, field="skills", got=_got(data))
-        if not isinstance(level, int) or isinstance(level, bool) or level < 0:
-            raise ProfileError("profile.expected_level", source=source, field=f"skills.{skill}", got=_got(level))
+            raise ProfileError("profile.expected_levels", source=_at(source, at, "skills"), field="skills", got=_got(data))
+        if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= LEVEL_MAX:
+            raise ProfileError(
+                "profile.expected_level", source=_at(source, at, f"skills.{skill}"), field=f"skills.{skill}",
+                got=_got(level), high=LEVEL_MAX,
+            )
         levels[skill] = level
     return FrozenMap(levels)
 
 
-def _home(data: object, source: str) -> Home | None:
-    from .geo import check_coordinates
+def _home(data: object, source: str, at: Positions) -> Home | None:
+    from .geo import CoordinatesError, check_coordinates
+    from .yamlsource import HugeNumber
 
     if data is None:
         return None
     if isinstance(data, str) and data:
         return data
-    if isinstance(data, dict) and set(data) == {"lat", "lon"} and all(_is_number(v) for v in data.values()):
-        return check_coordinates(float(data["lat"]), float(data["lon"]), f"{source}: home")
-    raise ProfileError("profile.expected_home", source=source, field="home", got=_got(data))
+    numbers = isinstance(data, dict) and all(_is_number(v) or isinstance(v, HugeNumber) for v in data.values())
+    if isinstance(data, dict) and set(data) == {"lat", "lon"} and numbers:
+        for axis in ("lat", "lon"):
+            value = data[axis]
+            huge = isinstance(value, HugeNumber) or isinstance(value, int) and not -1000 <= value <= 1000
+            if huge:  # before float(): 10**400 overflows
+                raise CoordinatesError(f"geo.{axis}_range", where=f"{_at(source, at, f'home.{axis}')}: home", value=_got(value))
+        return check_coordinates(float(data["lat"]), float(data["lon"]), f"{_at(source, at, 'home')}: home")
+    raise ProfileError("profile.expected_home", source=_at(source, at, "home"), field="home", got=_got(data))
 
 
-def profile_from_data(data: object, source: str = "profile") -> Profile:
-    """A profile from plain data (as read from YAML). Wrong fields raise a ProfileError naming them."""
+def _at(source: str, positions: Positions, name: str) -> str:
+    """``source:line:col`` of field ``name`` when its position is known, else ``source``."""
+    where = positions.get(name)
+    return f"{source}:{where[0]}:{where[1]}" if where else source
+
+
+def profile_from_data(data: object, source: str = "profile", positions: Positions | None = None) -> Profile:
+    """A profile from plain data (as read from YAML). Wrong fields raise a ProfileError naming them
+    (and their line and column in ``source`` when ``positions`` has them)."""
     from .textsearch import suggest
+
+    at: Positions = positions or {}
 
     if data is None:
         return Profile()
@@ -135,29 +171,33 @@ def profile_from_data(data: object, source: str = "profile") -> Profile:
         raise ProfileError("profile.not_mapping", source=source, got=_got(data))
     for key in data:
         if key not in FIELDS:
-            hints = suggest(str(key), FIELDS, limit=1)
+            where = _at(source, at, f"{key}:key")
+            shown = clip(str(key), 40)
+            hints = suggest(shown, FIELDS, limit=1)
             if hints:
-                raise ProfileError("profile.unknown_field_hint", source=source, field=key, suggestion=hints[0])
-            raise ProfileError("profile.unknown_field", source=source, field=key, fields=", ".join(FIELDS))
+                raise ProfileError("profile.unknown_field_hint", source=where, field=shown, suggestion=hints[0])
+            raise ProfileError("profile.unknown_field", source=where, field=shown, fields=", ".join(FIELDS))
     online = data.get("online", True)
     if not isinstance(online, bool):
-        raise ProfileError("profile.expected_bool", source=source, field="online", got=_got(online))
+        raise ProfileError("profile.expected_bool", source=_at(source, at, "online"), field="online", got=_got(online))
     lang = data.get("lang")
     if lang is not None and lang not in LANGS:
-        raise ProfileError("profile.expected_lang", source=source, field="lang", got=_got(lang), choices=", ".join(LANGS))
+        raise ProfileError(
+            "profile.expected_lang", source=_at(source, at, "lang"), field="lang", got=_got(lang), choices=", ".join(LANGS),
+        )
     return Profile(
-        jobs=_ids(data.get("jobs"), source, "jobs"),
-        skills=_levels(data.get("skills"), source),
-        home=_home(data.get("home"), source),
-        mobility_km=_amount(data.get("mobility_km"), source, "mobility_km"),
+        jobs=_ids(data.get("jobs"), _at(source, at, "jobs"), "jobs"),
+        skills=_levels(data.get("skills"), source, at),
+        home=_home(data.get("home"), source, at),
+        mobility_km=_amount(data.get("mobility_km"), _at(source, at, "mobility_km"), "mobility_km"),
         online=online,
-        max_hours=_amount(data.get("max_hours"), source, "max_hours"),
-        max_weeks=_amount(data.get("max_weeks"), source, "max_weeks"),
-        budget_eur=_amount(data.get("budget_eur"), source, "budget_eur"),
-        funding=_ids(data.get("funding"), source, "funding"),
-        exclude_courses=_ids(data.get("exclude_courses"), source, "exclude_courses"),
-        targets=_ids(data.get("targets"), source, "targets"),
-        sectors=_ids(data.get("sectors"), source, "sectors"),
+        max_hours=_amount(data.get("max_hours"), _at(source, at, "max_hours"), "max_hours"),
+        max_weeks=_amount(data.get("max_weeks"), _at(source, at, "max_weeks"), "max_weeks"),
+        budget_eur=_amount(data.get("budget_eur"), _at(source, at, "budget_eur"), "budget_eur"),
+        funding=_ids(data.get("funding"), _at(source, at, "funding"), "funding"),
+        exclude_courses=_ids(data.get("exclude_courses"), _at(source, at, "exclude_courses"), "exclude_courses"),
+        targets=_ids(data.get("targets"), _at(source, at, "targets"), "targets"),
+        sectors=_ids(data.get("sectors"), _at(source, at, "sectors"), "sectors"),
         lang=lang,
     )
 
@@ -191,10 +231,31 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
 
 
 def load_profile(path: Path | str) -> Profile:
-    """Read a profile YAML file; unreadable files and wrong fields raise PathfinderError."""
-    from .yamlsource import read_yaml
+    """Read a profile YAML file; unreadable files (a FIFO, a device, more than 50 MB…) and wrong
+    fields raise PathfinderError, naming the file, and the line and column of a wrong field."""
+    from .yamlsource import read_yaml_node
 
-    return profile_from_data(read_yaml(Path(path)), str(path))
+    root = read_yaml_node(Path(path))
+    data = None if root is None else root.to_python()
+    return profile_from_data(data, str(path), field_positions(root))
+
+
+def field_positions(root: Node | None) -> dict[str, tuple[int, int]]:
+    """Where each field's value is in a profile's node tree (``skills.python``, ``home.lat``…);
+    ``name:key`` is where the key itself is."""
+    from .yamlsource import MAPPING
+
+    positions: dict[str, tuple[int, int]] = {}
+    if root is None or root.kind != MAPPING:
+        return positions
+    for key, value in root.value:
+        name = str(key.value)
+        positions[name] = (value.line, value.column)
+        positions[f"{name}:key"] = (key.line, key.column)
+        if name in ("skills", "home") and value.kind == MAPPING:
+            for inner_key, inner in value.value:
+                positions[f"{name}.{inner_key.value}"] = (inner.line, inner.column)
+    return positions
 
 
 def check_profile(profile: Profile, catalog: Catalog, where: Mapping[str, str] | None = None) -> None:

@@ -70,6 +70,7 @@ RULES: dict[str, Rule] = {
         Rule("PF301", "yaml11-boolean", W),
         Rule("PF302", "single-skill-requires-any", W),
         Rule("PF303", "bad-suppression-comment", W),
+        Rule("PF304", "control-character", E),
     )
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .limits import COST_EUR_MAX, HOURS_MAX, LEVEL_MAX, OPENINGS_MAX, WEEKS_MAX
 from .model import COURSE_FORMATS, OUTLOOKS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -24,7 +25,8 @@ class Field:
     ``type`` is one of: ``id`` (kebab-case id), ``ref`` (id of an entry of kind ``ref``), ``refs``
     (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings), ``int``,
     ``number``, ``enum`` (one of ``choices``), ``levels`` (skill id -> level), ``levels-list``
-    (list of ``levels``), ``counts`` (site id -> count), ``langs``, ``lint``.
+    (list of ``levels``), ``counts`` (site id -> count), ``langs``, ``lint``. ``minimum`` and
+    ``maximum`` bound a number, or each value of ``levels``, ``levels-list`` and ``counts``.
     """
 
     name: str
@@ -57,15 +59,18 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _ID,
         _NAME,
         Field("region", "str", required=True),
-        Field("lat", "number", required=True, minimum=-90, maximum=90),
-        Field("lon", "number", required=True, minimum=-180, maximum=180),
+        Field("lat", "number", required=True, minimum=-90, maximum=90, description="Latitude in degrees, -90..90."),
+        Field("lon", "number", required=True, minimum=-180, maximum=180, description="Longitude in degrees, -180..180."),
         _SOURCES,
     ),
     "skills": (
         _ID,
         _NAME,
         Field("category", "str", required=True),
-        Field("max_level", "int", minimum=1, description="Highest level of the skill (default 3)."),
+        Field(
+            "max_level", "int", minimum=1, maximum=LEVEL_MAX,
+            description=f"Highest level of the skill, 1..{LEVEL_MAX} (default 3).",
+        ),
         Field("esco", "str", description="ESCO skill URI."),
         _SOURCES,
     ),
@@ -75,25 +80,43 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("sector", "ref", required=True, ref="sectors"),
         Field("outlook", "enum", required=True, choices=OUTLOOKS),
         Field("rome", "str", pattern=ROME_PATTERN, description="ROME code: a letter A-N, 4 digits."),
-        Field("requires", "levels", description="Skill id -> minimum level."),
-        Field("openings", "counts", ref="sites", description="Site id -> vacancies."),
+        Field("requires", "levels", minimum=1, maximum=LEVEL_MAX, description="Skill id -> minimum level."),
+        Field(
+            "openings", "counts", ref="sites", minimum=0, maximum=OPENINGS_MAX,
+            description=f"Site id -> vacancies, 0..{OPENINGS_MAX}.",
+        ),
         _SOURCES,
     ),
     "courses": (
         _ID,
         _NAME,
         Field("provider", "ref", required=True, ref="providers"),
-        Field("hours", "number", required=True, minimum=0, exclusive_minimum=True),
-        Field("weeks", "number", required=True, minimum=0, exclusive_minimum=True),
-        Field("cost_eur", "number", required=True, minimum=0),
+        Field(
+            "hours", "number", required=True, minimum=0, exclusive_minimum=True, maximum=HOURS_MAX,
+            description=f"Teaching hours, more than 0 and at most {HOURS_MAX}.",
+        ),
+        Field(
+            "weeks", "number", required=True, minimum=0, exclusive_minimum=True, maximum=WEEKS_MAX,
+            description=f"Calendar weeks full-time, more than 0 and at most {WEEKS_MAX}.",
+        ),
+        Field(
+            "cost_eur", "number", required=True, minimum=0, maximum=COST_EUR_MAX,
+            description=f"Price in euros, 0..{COST_EUR_MAX}.",
+        ),
         Field("format", "enum", required=True, choices=COURSE_FORMATS),
         Field("sites", "refs", ref="sites", description="Required unless the format is online."),
-        Field("requires", "levels", description="All of these skills at these levels."),
-        Field("requires_any", "levels-list", description="Each group: at least one of its skills."),
-        Field("grants", "levels", required=True, description="Skills raised to these levels."),
+        Field("requires", "levels", minimum=1, maximum=LEVEL_MAX, description="All of these skills at these levels."),
+        Field(
+            "requires_any", "levels-list", minimum=1, maximum=LEVEL_MAX,
+            description="Each group: at least one of its skills.",
+        ),
+        Field(
+            "grants", "levels", required=True, minimum=1, maximum=LEVEL_MAX,
+            description="Skills raised to these levels.",
+        ),
         Field("funding", "strs", description="Funding sources, e.g. cpf, employer."),
         Field("certification", "str"),
-        Field("hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time."),
+        Field("hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time, 0..1."),
         _SOURCES,
     ),
 }
@@ -104,11 +127,16 @@ REQUIRED: dict[str, frozenset[str]] = {
     kind: frozenset(f.name for f in fields if f.required) for kind, fields in FIELDS.items()
 }
 
-_LEVELS_SCHEMA = {
-    "type": "object",
-    "propertyNames": {"pattern": ID_PATTERN.pattern},
-    "additionalProperties": {"type": "integer", "minimum": 1},
-}
+
+
+def _levels_schema(field: Field) -> dict[str, object]:
+    """A mapping of ids to whole numbers within the field's range."""
+    value: dict[str, object] = {"type": "integer"}
+    if field.minimum is not None:
+        value["minimum"] = field.minimum
+    if field.maximum is not None:
+        value["maximum"] = field.maximum
+    return {"type": "object", "propertyNames": {"pattern": ID_PATTERN.pattern}, "additionalProperties": value}
 
 
 def _field_schema(field: Field) -> dict[str, object]:
@@ -145,17 +173,13 @@ def _field_schema(field: Field) -> dict[str, object]:
     elif kind == "enum":
         schema = {"type": "string", "enum": list(field.choices)}
     elif kind == "levels":
-        schema = dict(_LEVELS_SCHEMA)
+        schema = _levels_schema(field)
         if field.required:
             schema["minProperties"] = 1
     elif kind == "levels-list":
-        schema = {"type": "array", "items": {**_LEVELS_SCHEMA, "minProperties": 1}}
+        schema = {"type": "array", "items": {**_levels_schema(field), "minProperties": 1}}
     elif kind == "counts":
-        schema = {
-            "type": "object",
-            "propertyNames": {"pattern": ID_PATTERN.pattern},
-            "additionalProperties": {"type": "integer", "minimum": 0},
-        }
+        schema = _levels_schema(field)
     elif kind == "langs":
         schema = {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN.pattern}, "minItems": 1}
     elif kind == "lint":

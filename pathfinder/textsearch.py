@@ -14,8 +14,16 @@ def fold(text: str) -> str:
     return stripped.replace("œ", "oe").replace("æ", "ae")
 
 
+SUGGEST_MAX_CHARS = 200
+"""Longer input gets no suggestion: no id is that long, and comparing a 45 MB string with every
+id would take minutes."""
+
+
 def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
-    """The candidates closest to ``word`` (typos, missing dashes, accents), best first."""
+    """The candidates closest to ``word`` (typos, missing dashes, accents), best first; none for
+    a word longer than ``SUGGEST_MAX_CHARS``."""
+    if len(word) > SUGGEST_MAX_CHARS:
+        return []
     pool = list(candidates)
     folded = {fold(c): c for c in pool}
     target = fold(word)

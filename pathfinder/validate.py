@@ -13,9 +13,13 @@ from typing import Any
 
 from .diagnostics import Diagnostic
 from .rules import diagnostic
+from .safetext import clip
 from .schema import FIELD_INDEX, ID_PATTERN, LANG_PATTERN, REQUIRED, RULE_CODE_PATTERN, Field
 from .textsearch import suggest
-from .yamlsource import MAPPING, SCALAR, SEQUENCE, Node
+from .yamlsource import MAPPING, MAX_NUMBER_CHARS, SCALAR, SEQUENCE, Node, scalar_value
+
+SHOWN_NUMBER_CHARS = 24
+"""Numbers echoed in messages are cut to this many characters."""
 
 INVALID = object()
 """Marks a field whose value was rejected (its diagnostic is already recorded)."""
@@ -96,7 +100,7 @@ class EntryReader:
             text = self.string(spec.name, node)
             if text is INVALID:
                 return INVALID
-            if kind == "id" and not ID_PATTERN.match(text):  # type: ignore[arg-type]
+            if kind == "id" and not ID_PATTERN.fullmatch(text):  # type: ignore[arg-type]
                 self.report("PF105", "schema.bad_id", node, id=text)
                 return INVALID
             if kind == "enum" and text not in spec.choices:
@@ -106,7 +110,7 @@ class EntryReader:
                     choices=" | ".join(spec.choices), suggestion=", ".join(hint),
                 )
                 return INVALID
-            if spec.pattern is not None and not spec.pattern.match(text):  # type: ignore[arg-type]
+            if spec.pattern is not None and not spec.pattern.fullmatch(text):  # type: ignore[arg-type]
                 self.report("PF112", "schema.bad_rome", node, value=text)
                 return INVALID
             return text
@@ -117,19 +121,19 @@ class EntryReader:
         if kind in ("refs", "strs", "langs"):
             return self.strings(spec, node)
         if kind == "levels":
-            levels = self.levels(spec.name, node)
+            levels = self.levels(spec, node)
             if spec.required and levels == {}:
                 self.report("PF104", "schema.empty", node, field=spec.name)
                 return INVALID
             return levels
         if kind == "counts":
-            return self.levels(spec.name, node, minimum=0)
+            return self.levels(spec, node)
         if kind == "levels-list":
             if node.kind != SEQUENCE:
                 return self.wrong_type(spec.name, "list", node)
             groups = []
             for item in node.value:  # type: ignore[attr-defined]
-                group = self.levels(spec.name, item)
+                group = self.levels(spec, item)
                 if group is INVALID:
                     return INVALID
                 if not group:
@@ -155,21 +159,31 @@ class EntryReader:
         kind = node.scalar_type()
         if kind != "int" and not (kind == "float" and spec.type == "number"):
             return self.wrong_type(spec.name, expected, node)
-        from .yamlsource import scalar_value
-
+        text: str = node.value  # type: ignore[assignment]
+        if len(text) > MAX_NUMBER_CHARS:  # never converted: 400 digits overflow a float, 4300 an int
+            return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))
         value = scalar_value(node)
-        if not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value)):
+        if not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
             return self.wrong_type(spec.name, expected, node)
+        if isinstance(value, float) and math.isinf(value):
+            if "inf" in text.lower():  # .inf written as such: not a number here
+                return self.wrong_type(spec.name, expected, node)
+            return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))  # 1e400
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        low, high = spec.minimum, spec.maximum
-        too_low = low is not None and (value <= low if spec.exclusive_minimum else value < low)
-        if too_low or (high is not None and value > high):
-            key = "schema.range_gt" if spec.exclusive_minimum else "schema.range"
-            bounds = f"{_fmt(low)}..{_fmt(high)}" if high is not None else f"{_fmt(low)}"
-            self.report("PF104", key, node, field=spec.name, value=_fmt(value), bounds=bounds)
-            return INVALID
+        if not _in_range(value, spec):
+            return self._out_of_range(spec.name, spec, node, _fmt(value))
         return value
+
+    def _out_of_range(self, name: str, spec: Field, node: Node, shown: str) -> Any:
+        """Report ``shown`` (the value, cut to a readable length) as outside ``spec``'s range."""
+        low, high = spec.minimum, spec.maximum
+        key = "schema.range_gt" if spec.exclusive_minimum and high is None else "schema.range"
+        if spec.exclusive_minimum and high is not None:
+            key = "schema.range_gt_max"
+        bounds = f"{_fmt(low)}..{_fmt(high)}" if high is not None else f"{_fmt(low)}"
+        self.report("PF104", key, node, field=name, value=shown, bounds=bounds, low=_fmt(low), high=_fmt(high))
+        return INVALID
 
     def text(self, field_name: str, node: Node) -> Any:
         if node.kind == SCALAR:
@@ -209,7 +223,7 @@ class EntryReader:
             text = self.string(spec.name, item)
             if text is INVALID:
                 return INVALID
-            if spec.type == "langs" and not LANG_PATTERN.match(text):  # type: ignore[arg-type]
+            if spec.type == "langs" and not LANG_PATTERN.fullmatch(text):  # type: ignore[arg-type]
                 self.report("PF104", "schema.bad_language", item, value=text)
                 return INVALID
             items.append(text)  # type: ignore[arg-type]
@@ -218,22 +232,23 @@ class EntryReader:
             return INVALID
         return items
 
-    def levels(self, field_name: str, node: Node, minimum: int = 1) -> Any:
+    def levels(self, spec: Field, node: Node) -> Any:
+        """A mapping of ids to whole numbers within ``spec``'s range (levels, or counts)."""
         if node.kind != MAPPING:
-            return self.wrong_type(field_name, "mapping", node)
+            return self.wrong_type(spec.name, "mapping", node)
         levels: dict[str, int] = {}
         ok = True
         for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            name = f"{spec.name}.{key_node.value}"
             if value_node.kind != SCALAR or value_node.scalar_type() != "int":
-                self.wrong_type(f"{field_name}.{key_node.value}", "int", value_node)
+                self.wrong_type(name, "int", value_node)
                 ok = False
                 continue
-            level = int(value_node.value)  # type: ignore[arg-type]
-            if level < minimum:
-                self.report(
-                    "PF104", "schema.range", value_node, field=f"{field_name}.{key_node.value}",
-                    value=level, bounds=f"{minimum}",
-                )
+            text: str = value_node.value  # type: ignore[assignment]
+            level = None if len(text) > MAX_NUMBER_CHARS else scalar_value(value_node)
+            if not isinstance(level, int) or not _in_range(level, spec):
+                shown = _fmt(level) if isinstance(level, int) else clip(text, SHOWN_NUMBER_CHARS)
+                self._out_of_range(name, spec, value_node, shown)
                 ok = False
                 continue
             levels[key_node.value] = level  # type: ignore[index]
@@ -251,7 +266,7 @@ class EntryReader:
             if codes is INVALID:
                 return INVALID
             for code, item in zip(codes, value_node.value, strict=True):  # type: ignore[arg-type]
-                if not RULE_CODE_PATTERN.match(code):
+                if not RULE_CODE_PATTERN.fullmatch(code):
                     self.report("PF104", "schema.bad_rule_code", item, value=code)
                     return INVALID
             ignore.extend(codes)  # type: ignore[arg-type]
@@ -267,7 +282,22 @@ def _describe(node: Node) -> str:
     return f"{word} {node.describe()}" if word else node.describe()
 
 
+def _in_range(value: float, spec: Field) -> bool:
+    """``value`` within ``spec``'s bounds; ints are compared exactly, never turned into floats."""
+    low, high = spec.minimum, spec.maximum
+    if low is not None and (value <= low if spec.exclusive_minimum else value < low):
+        return False
+    return high is None or value <= high
+
+
 def _fmt(value: float | None) -> str:
+    """A number for messages: ``21.0`` as ``21``; a huge one cut to a readable length."""
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, int):
+        text = str(value)
+    elif value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    return clip(text, SHOWN_NUMBER_CHARS)

@@ -29,6 +29,10 @@ from .rules import diagnostic
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
+MAX_NUMBER_CHARS = 100
+"""A plain number written with more characters is never converted: Python refuses to parse an
+int of more than 4,300 digits, and one of 400 digits overflows a float. It reads as a
+:class:`HugeNumber`, which no field accepts."""
 
 CORE_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -85,20 +89,20 @@ class Node:
             return self.tag[len(CORE_TAG) :]
         if not self.plain:
             return "str"
-        if _NULL.match(text):
+        if _NULL.fullmatch(text):
             return "null"
         if text in _BOOL:
             return "bool"
-        if _INT.match(text):
+        if _INT.fullmatch(text):
             return "int"
-        if _FLOAT.match(text):
+        if _FLOAT.fullmatch(text):
             return "float"
         return "str"
 
     @property
     def is_yaml11_bool(self) -> bool:
         """A plain ``yes``/``no``/``on``/``off``: YAML 1.1 tools read it as a boolean."""
-        return self.kind == SCALAR and self.plain and self.tag is None and bool(_YAML11_BOOL.match(self.value))  # type: ignore[arg-type]
+        return self.kind == SCALAR and self.plain and self.tag is None and bool(_YAML11_BOOL.fullmatch(self.value))  # type: ignore[arg-type]
 
     def to_python(self) -> object:
         """Plain Python data, scalars typed by the YAML 1.2 core schema."""
@@ -120,14 +124,26 @@ class Node:
         return text if self.plain and self.scalar_type() != "str" else repr(text)
 
 
+class HugeNumber(str):
+    """The text of a number too long to convert (more than ``MAX_NUMBER_CHARS`` characters).
+
+    Not an int nor a float, so every numeric check refuses it; messages show its first digits.
+    """
+
+    __slots__ = ()
+
+
 def scalar_value(node: Node) -> object:
-    """The typed value of a scalar node (None, bool, int, float or str)."""
+    """The typed value of a scalar node (None, bool, int, float or str). A number written with
+    more than ``MAX_NUMBER_CHARS`` characters stays its text, as a :class:`HugeNumber`."""
     text: str = node.value  # type: ignore[assignment]
     kind = node.scalar_type()
     if kind == "null":
         return None
     if kind == "bool":
         return _BOOL.get(text, text.lower() == "true")
+    if kind in ("int", "float") and len(text) > MAX_NUMBER_CHARS:
+        return HugeNumber(text)
     if kind == "int":
         try:
             return int(text, 0) if text.lstrip("+-")[:2] in ("0o", "0x") else int(text)
@@ -213,7 +229,7 @@ class _TreeBuilder:
             value = event.value
             plain = event.implicit[0] and tag is None
             node = Node(SCALAR, value, start.line + 1, start.column + 1, end.line + 1, end.column + 1, plain, tag)
-            if plain and len(value) <= 3 and _YAML11_BOOL.match(value):
+            if plain and len(value) <= 3 and _YAML11_BOOL.fullmatch(value):
                 self.error("PF301", "yaml.yaml11_bool", node.line, node.column, value=value)
         elif cls is yaml.MappingStartEvent:
             node = self._mapping(get, event, depth)
@@ -359,21 +375,33 @@ def _parser_depth_limit(error: yaml.MarkedYAMLError) -> bool:
     return "nesting depth" in (error.problem or "")
 
 
-def parse_file(path: Path, display: str | None = None) -> ParsedFile:
-    """Read and parse one file. Unreadable files and oversized files are diagnostics too."""
-    shown = display or str(path)
+def read_file(path: Path, display: str) -> bytes | Diagnostic:
+    """The bytes of one input file, or the diagnostic saying why not: PF010 for a path that
+    cannot be read or is not a regular file (a FIFO, a device, a directory), PF004 for a file
+    larger than ``MAX_FILE_BYTES``. Nothing is read from a refused file (see
+    :mod:`pathfinder.boundedread`)."""
+    from .boundedread import FileTooLargeError, NotRegularFileError, read_bounded
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            parsed = ParsedFile(path=shown, root=None)
-            parsed.diagnostics.append(
-                diagnostic("PF004", "yaml.too_large", shown, 1, 1, size_mb=round(size / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20)
-            )
-            return parsed
-        data = path.read_bytes()
+        return read_bounded(path, MAX_FILE_BYTES)
+    except NotRegularFileError as error:
+        return diagnostic("PF010", f"yaml.not_regular.{error.kind}", display, 1, 1)
+    except FileTooLargeError as error:
+        return diagnostic(
+            "PF004", "yaml.too_large", display, 1, 1,
+            size_mb=round(error.size / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20,
+        )
     except OSError as error:
+        return diagnostic("PF010", "yaml.unreadable", display, 1, 1, reason=error.strerror or str(error))
+
+
+def parse_file(path: Path, display: str | None = None) -> ParsedFile:
+    """Read and parse one file. Unreadable, special and oversized files are diagnostics too."""
+    shown = display or str(path)
+    data = read_file(path, shown)
+    if isinstance(data, Diagnostic):
         parsed = ParsedFile(path=shown, root=None)
-        parsed.diagnostics.append(diagnostic("PF010", "yaml.unreadable", shown, 1, 1, reason=error.strerror or str(error)))
+        parsed.diagnostics.append(data)
         return parsed
     return parse_bytes(data, shown)
 
@@ -383,11 +411,18 @@ def read_yaml(path: Path | str) -> object:
 
     Raises :class:`PathfinderError` with the file, line and column of the problem.
     """
+    root = read_yaml_node(path)
+    return None if root is None else root.to_python()
+
+
+def read_yaml_node(path: Path | str) -> Node | None:
+    """The node tree of a small YAML file (None when empty), positions kept; the first error
+    raises :class:`PathfinderError` with the file, line and column of the problem."""
     parsed = parse_file(Path(path))
     errors = [d for d in parsed.diagnostics if d.is_error]
     if errors:
         raise YamlFileError(errors[0])
-    return None if parsed.root is None else parsed.root.to_python()
+    return parsed.root
 
 
 class YamlFileError(PathfinderError):

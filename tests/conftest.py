@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read or write the user's cache, nor follow their PATHFINDER_CATALOG."""
     monkeypatch.setenv("PATHFINDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # the cache's HMAC key
+    monkeypatch.delenv("PATHFINDER_CACHE_KEY_FILE", raising=False)
+    monkeypatch.delenv("PATHFINDER_CACHE_MAX_MB", raising=False)
     monkeypatch.delenv("PATHFINDER_CATALOG", raising=False)
 
 

@@ -35,14 +35,16 @@ def _small_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def _unreadable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    original = pathlib.Path.read_bytes
+    from pathfinder import boundedread
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "b.yaml":
+    original = boundedread.read_bounded
+
+    def read_bounded(path: Path | str, limit: int) -> bytes:  # every input file is read by it
+        if pathlib.Path(path).name == "b.yaml":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, limit)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(boundedread, "read_bounded", read_bounded)
 
 
 DEEP = "[" * 70 + "]" * 70
@@ -169,6 +171,13 @@ CASES: dict[str, Case] = {
                     courses=COURSES + "  # pathfinder: ignore  # expect: PF303\n"
                     + course("c2", "grants: {safety: 1}") + "  # pathfinder: ignore[PF999]  # expect: PF303\n"),
         good=catalog(courses=COURSES + "  # pathfinder: ignore[PF207]\n" + course("c2", "requires: {basics: 1}, grants: {safety: 1}") + "\n"),
+    ),
+    "PF304": Case(
+        bad=catalog(
+            skills=SKILLS + '  - {id: welding, name: {en: "Weld\\u202eing", fr: "Sou\\edage"}, category: core}  # expect: PF304 PF304\n'
+            '  - {id: brazing, name: {en: Brazing, fr: Brasage}, category: "core\\r"}  # expect: PF304\n',
+        ),
+        good=catalog(skills=SKILLS.replace("{en: Basics, fr: Bases}", '{en: "Basics ⚡ «HV» [x] <b>", fr: "Bases\\u00a0HT"}')),
     ),
 }
 
@@ -408,3 +417,49 @@ def test_suppression_at_the_end_of_the_line_or_alone_on_the_line_before(tmp_path
     assert _lint_text(tmp_path, text) == []
     path = tmp_path / "c.yaml"
     assert lint([path], use_cache=False).suppressed == 2
+
+
+def test_control_characters_are_reported_at_the_scalar_with_their_code_points(tmp_path: Path) -> None:
+    text = catalog(
+        skills=SKILLS + '  - {id: welding, name: {en: "A\\x1b[2JB\\u202e\\x1b", fr: S}, category: core}\n'
+        '  - {id: brazing, name: {en: B, fr: B}, "cate\\ngory": core}\n'
+        "  - id: folded\n    name:\n      en: >\n        Folded\n      fr: Plié\n    category: core\n",
+    )
+    found = [line for line in _lint_text(tmp_path, text) if " PF304 " in line or " PF101 " in line]
+    path = str(tmp_path / "c.yaml")
+    message = ": control and bidirectional characters can hide or reorder what readers see; remove it."
+    assert found == [
+        f"{path}:14:30: error PF304 text holds U+001B, U+202E{message}",
+        f"{path}:15:41: error PF101 unknown key 'cate\\ngory' in a skill entry; did you mean category?",  # shown as an escape
+        f"{path}:15:41: error PF304 key holds U+000A{message}",
+        f"{path}:18:11: error PF304 text holds U+000A{message}",  # a folded block scalar ends with a line feed
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '  - {id: "tt\\n", name: {en: T, fr: T}, category: core}  # expect: PF105',
+        '  - {id: tt, name: {en: T, fr: T}, category: core, sources: ["\\n"]}  # expect: PF304',
+    ],
+)
+def test_a_trailing_newline_never_passes_for_an_id(line: str, tmp_path: Path) -> None:
+    """Ids, language codes and ROME codes match whole: ``$`` would accept a trailing newline."""
+    found = _lint_text(tmp_path, catalog(skills=SKILLS + line + "\n"))
+    code = line.rsplit(" ", 1)[1]
+    assert [f for f in found if f" {code} " in f], found
+
+
+@pytest.mark.parametrize(
+    ("section", "code"),
+    [
+        ('catalog:\n  name: Test\n  version: "1"\n  languages: [en, "fr\\n"]\n', "PF104"),
+        ("rome", "PF112"),
+    ],
+)
+def test_language_and_rome_codes_match_whole(section: str, code: str, tmp_path: Path) -> None:
+    if section == "rome":
+        text = catalog(jobs=JOBS + '  - {id: welder, name: {en: W, fr: S}, sector: ev, outlook: declining, rome: "H2909\\n"}\n')
+    else:
+        text = catalog(head=section + HEAD.split("\n", 4)[4])
+    assert any(f" {code} " in f for f in _lint_text(tmp_path, text)), _lint_text(tmp_path, text)

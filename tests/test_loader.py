@@ -180,7 +180,7 @@ def test_content_hash_ignores_key_order_formatting_and_comments() -> None:
 def test_cache_serves_unchanged_files_and_never_stale_ones(tmp_path: Path) -> None:
     split_catalog(tmp_path / "cat")
     first = load_catalog(tmp_path / "cat")
-    cached = sorted(Path(os.environ["PATHFINDER_CACHE_DIR"]).glob("*.pickle"))
+    cached = sorted(Path(os.environ["PATHFINDER_CACHE_DIR"]).glob("*.pfcache"))
     assert len(cached) == 1
     again = load_catalog(tmp_path / "cat")
     assert again == first and again.sha256 == first.sha256
@@ -196,7 +196,7 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(MINI_CATALOG)
     load_catalog(path)
-    for entry in Path(os.environ["PATHFINDER_CACHE_DIR"]).glob("*.pickle"):
+    for entry in Path(os.environ["PATHFINDER_CACHE_DIR"]).glob("*.pfcache"):
         entry.write_bytes(b"garbage")
     assert load_catalog(path).sha256 == loads_catalog(MINI_CATALOG).sha256
 

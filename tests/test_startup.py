@@ -5,7 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("networkx", "questionary", "prompt_toolkit", "yaml", "pathfinder.loader", "pathfinder.model")
+HEAVY = (
+    "networkx", "questionary", "prompt_toolkit", "yaml", "pathfinder.loader", "pathfinder.model",
+    # typer draws its own help with rich, which costs more to import than typer itself: ours is
+    # plain text (pathfinder/cli/help_format.py), so nothing of rich belongs on the --help path.
+    "rich", "markdown_it", "pygments", "typer.rich_utils",
+)
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -26,3 +31,7 @@ def test_help_imports_nothing_heavy() -> None:
 def test_subcommand_help_imports_nothing_heavy() -> None:
     modules = imported_modules("catalog", "--help")
     assert not [m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")]
+
+
+def test_english_help_does_not_load_the_french_messages() -> None:
+    assert "pathfinder.locales.fr" not in imported_modules("plan", "--help")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..geo import looks_like_coordinates
 from ..i18n import has_message, t
 from ..model import Catalog, Job
+from ..safetext import printable
 from ..textsearch import fold
 
 RADIUS_CHOICES: tuple[float | None, ...] = (10, 30, 60, 100, None)
@@ -30,6 +31,9 @@ class Choice:
 
 
 def _choice(label: str, value: str, *names: str) -> Choice:
+    """A choice whose label is shown as is: catalog text in it is made printable (no control or
+    bidirectional character reaches the prompt), and the typed answer is matched against it."""
+    label = printable(label)
     return Choice(label, value, fold(" ".join((label, value, value.replace("-", " "), *names))))
 
 

@@ -1,6 +1,6 @@
 """What a session leaves behind: the profile file (to resume next week) and the report to hand
-over, as HTML, Markdown or JSON. Files are written atomically; profiles with mode 0600, since
-they hold personal data."""
+over, as HTML, Markdown or JSON. Both hold personal data: they are written by
+:func:`pathfinder.atomic.write_atomic` with mode 0600 (``-`` writes them to standard output)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
+from ..atomic import PRIVATE, is_stdout, write_atomic
 from ..errors import PathfinderError
 from ..i18n import t
 from ..model import Catalog
@@ -19,6 +19,7 @@ from ..profile import profile_to_data
 from .answers import FIELDS_OF, Answers
 
 EXPORT_SUFFIXES = (".html", ".md", ".json")
+EXPORT_FORMATS = tuple(suffix[1:] for suffix in EXPORT_SUFFIXES)
 
 
 def answers_data(answers: Answers) -> dict[str, Any]:
@@ -37,25 +38,36 @@ def answers_data(answers: Answers) -> dict[str, Any]:
 
 
 def save_answers(answers: Answers, path: Path) -> None:
-    """Write the answers in the planner's profile format, atomically, readable by the owner only."""
+    """Write the answers in the planner's profile format, atomically, readable by the owner only
+    (``-``: to standard output)."""
     import yaml
 
     header = "# Pathfinder profile — personal data: keep it private.\n"
     text = header + yaml.safe_dump(answers_data(answers), sort_keys=False, allow_unicode=True)
-    try:
-        write_atomic(path, text, mode=0o600)
-    except OSError as error:
-        raise PathfinderError("advise.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+    write_atomic(path, text, mode=PRIVATE)
 
 
 def check_export_suffix(text: str) -> str | None:
     return None if Path(text.strip()).suffix.lower() in EXPORT_SUFFIXES else "advise.invalid.export"
 
 
-def check_export_path(path: Path) -> None:
-    """Refuse an export file name whose format is unknown before asking anything."""
+def export_format(path: Path, fmt: str | None = None) -> str:
+    """The report format: ``fmt`` when given, else the file's suffix; refused before anything is
+    asked when neither names one (``-``, standard output, has no suffix: it needs ``fmt``)."""
+    if fmt is not None:
+        if fmt not in EXPORT_FORMATS:
+            raise PathfinderError("advise.bad_export_format", format=fmt, formats=", ".join(EXPORT_FORMATS))
+        return fmt
+    if is_stdout(path):
+        raise PathfinderError("advise.export_needs_format", formats=", ".join(EXPORT_FORMATS))
     if check_export_suffix(str(path)) is not None:
         raise PathfinderError("advise.bad_export", path=str(path), suffixes=", ".join(EXPORT_SUFFIXES))
+    return path.suffix.lower()[1:]
+
+
+def check_export_path(path: Path, fmt: str | None = None) -> None:
+    """Refuse an export whose format is unknown before asking anything."""
+    export_format(path, fmt)
 
 
 def report_document(result: PlanResult, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
@@ -68,11 +80,18 @@ def report_document(result: PlanResult, catalog: Catalog, answers: Answers, lang
 
 
 def write_report(
-    path: Path, result: PlanResult, catalog: Catalog, answers: Answers, lang: str, *, reference: str | None = None
+    path: Path,
+    result: PlanResult,
+    catalog: Catalog,
+    answers: Answers,
+    lang: str,
+    *,
+    reference: str | None = None,
+    fmt: str | None = None,
 ) -> None:
-    """Write the report in the format its suffix names (.html, .md or .json)."""
-    check_export_path(path)
-    suffix = path.suffix.lower()
+    """Write the report (mode 0600: it holds personal data) in the format ``fmt`` names, else
+    the one its suffix names (.html, .md or .json); ``-`` writes it to standard output."""
+    suffix = "." + export_format(path, fmt)
     document = report_document(result, catalog, answers, lang)
     if reference:
         document["reference"] = reference
@@ -88,10 +107,7 @@ def write_report(
         from ..reports.html_report import render_html
 
         text = render_html(document, catalog, document["profile"], lang, reference=reference, generated=generated)
-    try:
-        write_atomic(path, text)
-    except OSError as error:
-        raise PathfinderError("advise.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+    write_atomic(path, text, mode=PRIVATE)
 
 
 def relaxation_text(relaxation: Relaxation, lang: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,6 +30,12 @@ class Objective(str, Enum):
     courses = "courses"
 
 
+class ExportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
 EXIT_INTERRUPTED = 130
 
 
@@ -45,6 +53,10 @@ def advise(
     export: Annotated[
         Path | None, typer.Option("--export", help=h("help.advise.export"))
     ] = None,
+    export_format: Annotated[
+        ExportFormat | None,
+        typer.Option("--export-format", help=h("help.advise.export_format"), show_default=False),
+    ] = None,
     objective: Annotated[Objective, typer.Option("--optimize", help=h("help.advise.optimize"))] = Objective.hours,
     reference: Annotated[
         str | None, typer.Option("--reference", help=h("help.advise.reference"))
@@ -54,8 +66,10 @@ def advise(
     """Guided session: questions, the shortest path to the chosen job, and a report to hand over."""
     from ..advising.answers import Answers
     from ..advising.report import check_export_path
+    from ..atomic import check_writable, is_stdout
+    from ..errors import PathfinderError
     from ..i18n import lang_from_environment
-    from .console import stdout_console
+    from .console import stderr_console, stdout_console
     from .loading import load
     from .prompter import Prompter
     from .state import use_lang
@@ -67,20 +81,42 @@ def advise(
     session_lang = use_lang(decided)
     if decided:
         answers = answers.with_answer("lang", lang=decided)
+    fmt = export_format.value if export_format else None
     if export is not None:
-        check_export_path(export)
+        check_export_path(export, fmt)
+    to_stdout = [path for path in (save_profile, export) if path is not None and is_stdout(path)]
+    if len(to_stdout) > 1:
+        raise PathfinderError("advise.stdout_twice")
+    for target in (save_profile, export):
+        if target is not None:
+            check_writable(target)  # a link, a read-only file…: refused before any question
     cat = load(catalog, no_cache)
     _check(answers, cat, profile)
     interactive = sys.stdin.isatty()
     if not interactive:
         _require_complete(answers)
-    console = stdout_console()
+    # With "-", standard output carries the file alone: the session is shown on standard error.
+    console = stderr_console() if to_stdout else stdout_console()
     prompter = Prompter(session_lang)
-    code = run_session(
-        cat, answers, prompter, console, objective=objective.value, interactive=interactive,
-        save_profile=save_profile, export=export, reference=reference,
-    )
+    with _prompts_off_stdout(bool(to_stdout) and interactive):
+        code = run_session(
+            cat, answers, prompter, console, objective=objective.value, interactive=interactive,
+            save_profile=save_profile, export=export, reference=reference, export_format=fmt,
+        )
     raise typer.Exit(code)
+
+
+@contextmanager
+def _prompts_off_stdout(active: bool) -> Iterator[None]:
+    """While standard output carries a file, ask the questions on the terminal instead."""
+    if not active:
+        yield
+        return
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import create_output
+
+    with create_app_session(output=create_output(always_prefer_tty=True)):
+        yield
 
 
 def _read_answers(path: Path) -> Answers:
@@ -123,9 +159,11 @@ def run_session(
     save_profile: Path | None = None,
     export: Path | None = None,
     reference: str | None = None,
+    export_format: str | None = None,
 ) -> int:
     """Ask, compute, show, offer. Returns the exit code (130 when interrupted)."""
     from ..advising.report import save_answers
+    from ..atomic import is_stdout
     from ..i18n import t
     from .prompter import SessionInterrupted
     from .questionnaire import Questionnaire
@@ -150,17 +188,20 @@ def run_session(
         answers = questionnaire.answers
         if save_profile is not None:
             save_answers(answers, save_profile)
-            console.print(t("advise.saved_partial", prompter.lang, path=str(save_profile)), markup=False)
+            if not is_stdout(save_profile):
+                console.print(t("advise.saved_partial", prompter.lang, path=str(save_profile)), markup=False)
         console.print(t("advise.goodbye", prompter.lang), markup=False)
         return EXIT_INTERRUPTED
     if save_profile is not None:
         save_answers(answers, save_profile)
-        console.print(t("advise.saved", prompter.lang, path=str(save_profile)), markup=False)
+        if not is_stdout(save_profile):
+            console.print(t("advise.saved", prompter.lang, path=str(save_profile)), markup=False)
     if export is not None:
         from ..advising.report import write_report
 
-        write_report(export, result, catalog, answers, prompter.lang, reference=reference)
-        console.print(t("advise.exported", prompter.lang, path=str(export)), markup=False)
+        write_report(export, result, catalog, answers, prompter.lang, reference=reference, fmt=export_format)
+        if not is_stdout(export):
+            console.print(t("advise.exported", prompter.lang, path=str(export)), markup=False)
     return 1 if result.status == "unreachable" else 0
 
 

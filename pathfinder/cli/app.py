@@ -10,10 +10,9 @@ from typing import Annotated, Any
 import typer
 
 from .._version import __version__
-from . import advise_cmd, catalog_cmd, graph_cmd, lint_cmd, plan_cmd
-from .help_text import h, localise_typer
-
-localise_typer()
+from . import advise_cmd, cache_cmd, catalog_cmd, graph_cmd, lint_cmd, plan_cmd
+from .help_format import use_plain_help
+from .help_text import h
 
 app = typer.Typer(
     name="pathfinder",
@@ -42,37 +41,68 @@ def _root(
 
 
 app.add_typer(catalog_cmd.app, name="catalog")
+app.add_typer(cache_cmd.app, name="cache")
 plan_cmd.register(app)
 lint_cmd.register(app)
 graph_cmd.register(catalog_cmd.app)
 advise_cmd.register(app)
+use_plain_help(app)
 
 
 def main() -> None:
-    """Console-script entry point: run the app; say library and usage errors in a line or two."""
+    """Console-script entry point: run the app; say library and usage errors in a line or two.
+
+    Standard output is guarded first (:func:`.console.guard_output`): unencodable characters are
+    replaced, and output that cannot be written (closed, full, broken pipe) ends the run with
+    one line on stderr (none for a broken pipe) and exit code 3, never a traceback. The final
+    flush is inside the guarded region, so buffered output that fails is reported too.
+    """
+    from .console import OUTPUT_ERROR_EXIT, OutputError, abandon_output, flush_output, guard_output
+
+    guard_output()
+    cache_cmd.install_warning_printer()
+    try:
+        code = _run()
+        flush_output()
+    except OutputError as error:
+        abandon_output()
+        if not error.broken_pipe:
+            from ..i18n import t
+
+            lang = _error_lang()
+            reason = error.cause.strerror or str(error.cause)
+            try:
+                sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {t('error.output', lang, reason=reason)}\n")
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+        code = OUTPUT_ERROR_EXIT
+    sys.exit(code)
+
+
+def _run() -> int:
+    """Run the app; the exit code (library and usage errors said on stderr)."""
     from ..errors import PathfinderError
 
     errors = _click_exceptions()
     try:
         code = app(standalone_mode=False)
     except PathfinderError as error:
-        sys.exit(_report(error, _error_lang()))
+        return _report(error, _error_lang())
     except errors.NoArgsIsHelpError as error:
-        from typer import rich_utils
-
-        rich_utils.rich_format_error(error)  # typer's own: the help, as for --help
-        sys.exit(error.exit_code)
+        sys.stderr.write(error.format_message())  # the help, as for --help, on stderr: exit 2
+        return int(error.exit_code)
     except errors.UsageError as error:
-        sys.exit(_usage_error(error, _error_lang()))
+        return _usage_error(error, _error_lang())
     except errors.ClickException as error:
         from ..i18n import t
 
         sys.stderr.write(f"pathfinder: {t('error.prefix', _error_lang())}: {error.format_message()}\n")
-        sys.exit(error.exit_code)
+        return int(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 130
+    return code if isinstance(code, int) else 0
 
 
 def _error_lang() -> str | None:
@@ -82,6 +112,9 @@ def _error_lang() -> str | None:
 
     return current_lang.get() or lang_from_environment()
 
+
+ECHO_LIMIT = 60
+"""Characters of a flag or value echoed back in a usage error (a 1 MB value is not)."""
 
 _CLICK_MESSAGES = (
     (re.compile(r"No such option: (?P<option>\S+)"), "error.usage.no_such_option"),
@@ -94,6 +127,7 @@ _CLICK_MESSAGES = (
 def usage_message(error: Any, lang: str | None) -> str:
     """Click's usage error said in ``lang``: the common cases are ours, any other is click's text."""
     from ..i18n import t
+    from ..safetext import clip
 
     text = error.format_message()
     param = getattr(error, "param", None)
@@ -101,17 +135,22 @@ def usage_message(error: Any, lang: str | None) -> str:
         option = getattr(error, "param_hint", None) or "/".join(param.opts) or param.name
         option = option if isinstance(option, str) else "/".join(option)
         detail = str(error.message).removeprefix("Value error, ")
-        if choice := re.fullmatch(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", detail):
-            detail = t("error.usage.choice", lang, **choice.groupdict())
+        if choice := re.fullmatch(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", detail, re.DOTALL):
+            detail = t("error.usage.choice", lang, value=clip(choice["value"], ECHO_LIMIT), choices=choice["choices"])
+        elif bound := re.fullmatch(r"Input should be (?P<way>less|greater) than or equal to (?P<bound>\S+?)\.?", detail):
+            key = "error.usage.at_most" if bound["way"] == "less" else "error.usage.at_least"
+            detail = t(key, lang, bound=bound["bound"])
         elif "valid integer" in detail:
             detail = t("error.usage.integer", lang)
         elif "valid number" in detail:
             detail = t("error.usage.number", lang)
-        return t("error.usage.bad_value", lang, option=option.strip("'"), detail=detail)
+        else:
+            detail = clip(detail, 4 * ECHO_LIMIT)
+        return t("error.usage.bad_value", lang, option=clip(option.strip("'"), ECHO_LIMIT), detail=detail)
     for pattern, key in _CLICK_MESSAGES:
         if match := pattern.match(text):
-            return t(key, lang, **match.groupdict())
-    return str(text)
+            return t(key, lang, **{name: clip(value, ECHO_LIMIT) for name, value in match.groupdict().items()})
+    return clip(str(text), 4 * ECHO_LIMIT)
 
 
 def _click_exceptions() -> Any:

@@ -42,17 +42,21 @@ def stats(
         print_json(data)
         return
     from rich.table import Table
+    from rich.text import Text
+
+    from ..safetext import printable
 
     console = stdout_console()
-    console.print(f"[bold]{data['name']}[/bold] {data['version']}  ({', '.join(data['languages'])})")
+    console.print(Text.assemble((printable(data["name"]), "bold"), printable(f" {data['version']}  ({', '.join(data['languages'])})")))
     console.print(f"sha256 {data['sha256']}")
     table = Table(show_header=False, box=None, pad_edge=False)
     for kind, count in data["counts"].items():
         table.add_row(t(f"catalog.kind_plural.{kind}", language), str(count))
     console.print(table)
-    console.print(f"[bold]{t('catalog.sectors', language)}[/bold]")
+    console.print(t("catalog.sectors", language), style="bold")
     for sector in data["sectors"]:
-        console.print(f"  {sector['id']:<24} {sector['name']} — {t('catalog.n_jobs', language, n=sector['jobs'])}")
+        n_jobs = t("catalog.n_jobs", language, n=sector["jobs"])
+        console.print(Text(f"  {printable(sector['id']):<24} {printable(sector['name'])} — {n_jobs}"))
 
 
 @app.command(help=h("help.catalog.show"))
@@ -80,31 +84,38 @@ def show(
 
 
 def _render_entry(item: dict[str, Any], lang: str) -> None:
+    from rich.text import Text
+
     from ..i18n import t
+    from ..safetext import printable
     from .console import stdout_console
 
     console = stdout_console()
     entry = item["entry"]
-    console.print(f"[bold]{entry['name']}[/bold]  ({t('kind.' + item['kind'], lang)} {entry['id']})")
+    kind = t("kind." + item["kind"], lang)
+    console.print(Text.assemble((printable(str(entry["name"])), "bold"), f"  ({kind} {printable(str(entry['id']))})"))
     for key, value in entry.items():
         if key in ("id", "name", "names") or value in (None, [], {}, ()):
             continue
-        console.print(f"  {t('field.' + key, lang)}: {_plain(value)}", markup=False)
+        console.print(Text(f"  {t('field.' + key, lang)}: {_plain(value)}"))
     for key, refs in item["related"].items():
         if not refs:
             continue
-        console.print(f"[bold]{t('related.' + key, lang)}[/bold]")
+        console.print(t("related." + key, lang), style="bold")
         for ref in refs:
             extra = "".join(f"  {t('field.' + k, lang)} {_plain(v)}" for k, v in ref.items() if k not in ("id", "name"))
-            console.print(f"  {ref['id']:<28} {ref['name']}{extra}", markup=False)
+            console.print(Text(f"  {printable(str(ref['id'])):<28} {printable(str(ref['name']))}{extra}"))
 
 
 def _plain(value: object) -> str:
+    """A field's value on one line, as inert text (catalog text is data: no markup, no control)."""
+    from ..safetext import printable
+
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
+        return ", ".join(f"{printable(str(k))} {_plain(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(_plain(v) for v in value)
-    return str(value)
+    return printable(str(value))
 
 
 @app.command(help=h("help.catalog.search"))
@@ -131,12 +142,16 @@ def search(
     if fmt is OutputFormat.json:
         print_json(hits)
         return
+    from rich.text import Text
+
+    from ..safetext import clip, printable
+
     console = stdout_console()
     if not hits:
-        console.print(t("catalog.no_match", language, text=text), markup=False)
+        console.print(Text(t("catalog.no_match", language, text=clip(text))))
         raise typer.Exit(1)
     for hit in hits:
-        console.print(f"{t('kind.' + hit['kind'], language):<12} {hit['id']:<32} {hit['name']}", markup=False)
+        console.print(Text(f"{t('kind.' + hit['kind'], language):<12} {printable(hit['id']):<32} {printable(hit['name'])}"))
 
 
 @app.command(help=h("help.catalog.schema"))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..limits import DEPTH_MAX
 from .help_text import h
 from .options import CatalogOpt, NoCacheOpt
 
@@ -22,7 +22,7 @@ AroundOpt = Annotated[
     str | None,
     typer.Option("--around", metavar="ID", help=h("help.graph.around"), show_default=False),
 ]
-DepthOpt = Annotated[int, typer.Option("--depth", min=0, help=h("help.graph.depth"))]
+DepthOpt = Annotated[int, typer.Option("--depth", min=0, max=DEPTH_MAX, help=h("help.graph.depth"))]
 GraphFormatOpt = Annotated[
     GraphFormat, typer.Option("--format", help=h("help.graph.format"))
 ]
@@ -46,7 +46,7 @@ def graph(
     output: OutputOpt = None,
 ) -> None:
     """Write the prerequisite graph: skills, courses and jobs; requires, requires_any and grants."""
-    from ..errors import PathfinderError
+    from ..atomic import PUBLIC, STDOUT, is_stdout, write_atomic
     from ..graph import build_graph, neighbourhood, to_dot, to_mermaid
     from .loading import load
     from .state import use_lang
@@ -55,12 +55,7 @@ def graph(
     whole = build_graph(load(catalog, no_cache), lang)
     shown = neighbourhood(whole, around, depth) if around is not None else whole
     text = to_mermaid(shown) if fmt is GraphFormat.mermaid else to_dot(shown)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    if output.suffix.lower() in (".md", ".markdown") and fmt is GraphFormat.mermaid:
-        text = f"```mermaid\n{text}```\n"
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PathfinderError("graph.cannot_write", path=str(output), reason=error.strerror or str(error)) from None
+    if output is not None and not is_stdout(output):
+        if output.suffix.lower() in (".md", ".markdown") and fmt is GraphFormat.mermaid:
+            text = f"```mermaid\n{text}```\n"
+    write_atomic(STDOUT if output is None else output, text, mode=PUBLIC)

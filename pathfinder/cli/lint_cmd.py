@@ -105,17 +105,18 @@ def _print_coloured(report: LintReport, lang: str, quiet: bool) -> None:
 
     from ..i18n import t
     from ..lint.formats import notes, summary
+    from ..safetext import printable
     from .console import stdout_console
 
     console = stdout_console()
     for d in report.diagnostics:
         line = Text()
-        line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
+        line.append(f"{printable(d.path)}:{d.line}:{d.column}:", style="bold")
         line.append(" ")
         line.append(t(f"severity.{d.severity.value}", lang), style="bold red" if d.is_error else "yellow")
         line.append(" ")
         line.append(d.code, style="bold")
-        line.append(" " + d.message_in(lang))
+        line.append(" " + printable(d.message_in(lang)))
         console.print(line, soft_wrap=True)
     if quiet:
         return

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..limits import PROFILE_RANGES, TIME_LIMIT_MAX
 from .help_text import h
 from .options import CatalogOpt, LangOpt, NoCacheOpt
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from ..profile import Profile
 
 MAX_ALTERNATIVES = 20
+MAX_TOP = 100_000
+# Flags get their upper bound from click (a 400-digit --radius is a usage error); the lower bound,
+# NaN and the infinities are checked by _non_negative, in one line that names the flag.
 
 
 class Optimize(str, Enum):
@@ -56,20 +60,31 @@ HomeOpt = Annotated[
 ]
 RadiusOpt = Annotated[
     float | None,
-    typer.Option("--radius", metavar="KM", help=h("help.plan.radius"), show_default=False),
+    typer.Option(
+        "--radius", metavar="KM", max=PROFILE_RANGES["mobility_km"][1], help=h("help.plan.radius"), show_default=False,
+    ),
 ]
 OnlineOpt = Annotated[
     bool | None,
     typer.Option("--online/--no-online", help=h("help.plan.online"), show_default=False),
 ]
 MaxHoursOpt = Annotated[
-    float | None, typer.Option("--max-hours", metavar="N", help=h("help.plan.max_hours"), show_default=False)
+    float | None,
+    typer.Option(
+        "--max-hours", metavar="N", max=PROFILE_RANGES["max_hours"][1], help=h("help.plan.max_hours"), show_default=False,
+    ),
 ]
 MaxWeeksOpt = Annotated[
-    float | None, typer.Option("--max-weeks", metavar="N", help=h("help.plan.max_weeks"), show_default=False)
+    float | None,
+    typer.Option(
+        "--max-weeks", metavar="N", max=PROFILE_RANGES["max_weeks"][1], help=h("help.plan.max_weeks"), show_default=False,
+    ),
 ]
 BudgetOpt = Annotated[
-    float | None, typer.Option("--budget", metavar="EUR", help=h("help.plan.budget"), show_default=False)
+    float | None,
+    typer.Option(
+        "--budget", metavar="EUR", max=PROFILE_RANGES["budget_eur"][1], help=h("help.plan.budget"), show_default=False,
+    ),
 ]
 FundingOpt = Annotated[
     list[str] | None,
@@ -81,10 +96,10 @@ PLAN_TIME_LIMIT = 30.0
 EXPLORE_TIME_LIMIT = 60.0
 """Seconds an explore ranking runs in all before listing the remaining jobs as not explored."""
 TimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", help=h("help.opt.time_limit"))
+    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.opt.time_limit"))
 ]
 ExploreTimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", help=h("help.explore.time_limit"))
+    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.explore.time_limit"))
 ]
 
 
@@ -148,6 +163,7 @@ def _non_negative(flag: str, value: float | None) -> None:
 
 def _skills(values: list[str]) -> dict[str, int]:
     from ..errors import PathfinderError
+    from ..safetext import clip
 
     skills: dict[str, int] = {}
     for value in values:
@@ -158,9 +174,9 @@ def _skills(values: list[str]) -> dict[str, int]:
             try:
                 level = int(level_text)
             except ValueError:
-                raise PathfinderError("plan.bad_skill_flag", value=value) from None
+                raise PathfinderError("plan.bad_skill_flag", value=clip(value)) from None
         if not skill or level < 0:
-            raise PathfinderError("plan.bad_skill_flag", value=value)
+            raise PathfinderError("plan.bad_skill_flag", value=clip(value))
         skills[skill] = level
     return skills
 
@@ -186,7 +202,9 @@ def plan_command(
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
     optimize: OptimizeOpt = Optimize.hours,
-    alternatives: Annotated[int, typer.Option("--alternatives", metavar="K", help=h("help.plan.alternatives"))] = 3,
+    alternatives: Annotated[
+        int, typer.Option("--alternatives", metavar="K", max=MAX_ALTERNATIVES, help=h("help.plan.alternatives"))
+    ] = 3,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
@@ -238,7 +256,9 @@ def explore_command(
         list[str] | None,
         typer.Option("--sector", metavar="S", help=h("help.explore.sector"), show_default=False),
     ] = None,
-    top: Annotated[int | None, typer.Option("--top", metavar="N", help=h("help.explore.top"), show_default=False)] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", metavar="N", max=MAX_TOP, help=h("help.explore.top"), show_default=False)
+    ] = None,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
     skill: SkillOpt = None,

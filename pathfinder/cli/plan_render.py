@@ -21,6 +21,7 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
 
     from ..i18n import t
     from ..reports.wording import km, number, serves_text
+    from ..safetext import printable
 
     course = step.course
     provider = catalog.providers.get(course.provider)
@@ -28,13 +29,13 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
         where = t("plan.step.online", lang)
     else:
         site = catalog.sites.get(step.site)
-        name = catalog.name(site, lang) if site else step.site
+        name = printable(catalog.name(site, lang) if site else step.site)
         where = t("plan.step.site", lang, site=name, km=km(step.distance_km, lang)) if step.distance_km is not None else name
     text = Text()
-    text.append(catalog.name(course, lang), style="bold")
-    text.append(f"  ({course.id})", style="dim")
+    text.append(printable(catalog.name(course, lang)), style="bold")
+    text.append(f"  ({printable(course.id)})", style="dim")
     text.append("\n")
-    text.append(f"{catalog.name(provider, lang) if provider else course.provider} · {where}")
+    text.append(f"{printable(catalog.name(provider, lang) if provider else course.provider)} · {where}")
     text.append("\n")
     text.append(
         t("plan.step.figures", lang, hours=number(course.hours, lang), weeks=number(course.weeks, lang), cost=number(course.cost_eur, lang))
@@ -46,7 +47,7 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
         text.append(t("plan.step.pays", lang, pays=number(step.pays_eur, lang)))
     for item in step.serves:
         text.append("\n→ ")
-        text.append(serves_text(item, lang), style="cyan")
+        text.append(printable(serves_text(item, lang)), style="cyan")
     return text
 
 
@@ -83,15 +84,17 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
     """Skill gaps, then each path as a numbered timeline with totals; or why there is no path."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     from ..i18n import t
     from ..reports.wording import blocker_subject, reason_text, relaxation_text
+    from ..safetext import printable
 
     job = catalog.jobs.get(result.target)
-    job_name = catalog.name(job, lang) if job else result.target
-    console.print(f"{t('plan.title', lang, job=job_name)}  ({result.target})", style="bold", markup=False)
+    job_name = printable(catalog.name(job, lang) if job else result.target)
+    console.print(f"{t('plan.title', lang, job=job_name)}  ({printable(result.target)})", style="bold", markup=False)
     if result.start:
-        start = ", ".join(f"{skill} {level}" for skill, level in sorted(result.start.items()))
+        start = printable(", ".join(f"{skill} {level}" for skill, level in sorted(result.start.items())))
         console.print(t("plan.start", lang, skills=start), style="dim", markup=False)
     else:
         console.print(t("plan.start_none", lang), style="dim", markup=False)
@@ -108,7 +111,7 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
     for gap in result.gaps:
         skill = catalog.skills.get(gap.skill)
         name = catalog.name(skill, lang) if skill else gap.skill
-        gaps.add_row(f"{name} ({gap.skill})", str(gap.have), str(gap.need))
+        gaps.add_row(Text(printable(f"{name} ({gap.skill})")), str(gap.have), str(gap.need))
     console.print(gaps)
 
     for n, path in enumerate(result.paths, 1):
@@ -117,8 +120,6 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
         console.print(t("plan.not_proven", lang), style="yellow", markup=False)
 
     if result.status == "unreachable":
-        from rich.text import Text
-
         console.print(t("plan.unreachable", lang, job=job_name), style="bold red", markup=False)
         console.print()
         console.print(t("plan.why", lang), style="bold underline", markup=False)
@@ -126,9 +127,9 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
         why.add_column(width=3, justify="right", no_wrap=True)
         why.add_column(ratio=1)
         for blocker in result.blockers:
-            why.add_row("•", Text(blocker_subject(blocker, lang), style="bold"))
+            why.add_row("•", Text(printable(blocker_subject(blocker, lang)), style="bold"))
             for reason in blocker.reasons[:MAX_REASONS]:
-                why.add_row("-", Text(reason_text(reason, blocker, lang)))
+                why.add_row("-", Text(printable(reason_text(reason, blocker, lang))))
             if len(blocker.reasons) > MAX_REASONS:
                 why.add_row("", Text(t("plan.more_reasons", lang, n=len(blocker.reasons) - MAX_REASONS)))
         console.print(why)
@@ -149,11 +150,13 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
     """The ranking as a table, then the jobs out of reach."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     from ..i18n import t
     from ..reports.wording import number, objective_text
+    from ..safetext import printable
 
-    scope = t("explore.sectors", lang, sectors=", ".join(result.sectors)) if result.sectors else t("explore.growing", lang)
+    scope = t("explore.sectors", lang, sectors=printable(", ".join(result.sectors))) if result.sectors else t("explore.growing", lang)
     console.print(f"{t('explore.title', lang, objective=objective_text(result.objective, lang))} ({scope})", style="bold", markup=False)
     if not result.results:
         console.print(t("explore.none", lang), markup=False)
@@ -168,7 +171,7 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
             table.add_column(t(f"explore.col.{key}", lang), justify="right")
         for rank, item in enumerate(result.results, 1):
             job = catalog.jobs.get(item.job)
-            label = f"{catalog.name(job, lang) if job else item.job} ({item.job})"
+            label = printable(f"{catalog.name(job, lang) if job else item.job} ({item.job})")
             if item.status == "already-qualified":
                 label += f" — {t('explore.already', lang)}"
             if not item.proven:
@@ -177,15 +180,15 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
             if result.objective == "cost":
                 money.append(number(item.total_pays_eur, lang, 0))
             table.add_row(
-                str(rank), label, number(item.total_hours, lang), number(item.total_weeks, lang), *money,
+                str(rank), Text(label), number(item.total_hours, lang), number(item.total_weeks, lang), *money,
                 str(item.courses), str(item.openings_nearby),
             )
         console.print(table)
     if result.unreachable:
         console.print(
-            t("explore.unreachable", lang, n=len(result.unreachable), jobs=", ".join(result.unreachable)), style="dim", markup=False
+            t("explore.unreachable", lang, n=len(result.unreachable), jobs=printable(", ".join(result.unreachable))), style="dim", markup=False
         )
     if result.unexplored:
         console.print(
-            t("explore.unexplored", lang, n=len(result.unexplored), jobs=", ".join(result.unexplored)), style="yellow", markup=False
+            t("explore.unexplored", lang, n=len(result.unexplored), jobs=printable(", ".join(result.unexplored))), style="yellow", markup=False
         )

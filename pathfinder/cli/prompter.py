@@ -19,6 +19,7 @@ from prompt_toolkit.styles import Style
 
 from ..advising.choices import Choice, filter_choices
 from ..i18n import t
+from ..safetext import printable
 
 STYLE = Style.from_dict({"qmark": "bold", "question": "bold", "answer": "bold", "instruction": "italic"})
 
@@ -71,7 +72,11 @@ class FoldingCompleter(Completer):
 
 
 class Prompter:
-    """Asks questions in ``lang``. Every method returns the answer or raises SessionInterrupted."""
+    """Asks questions in ``lang``. Every method returns the answer or raises SessionInterrupted.
+
+    Messages and choice titles quote catalog text: each is made :func:`~pathfinder.safetext.printable`
+    here, the one place they reach the terminal (choice labels are already, see
+    :mod:`pathfinder.advising.choices`, since typed answers are matched against them)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -96,10 +101,10 @@ class Prompter:
         return validate
 
     def select(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
-        items = [questionary.Choice(title=label, value=value) for label, value in choices]
+        items = [questionary.Choice(title=printable(label), value=value) for label, value in choices]
         chosen = next((item for item in items if item.value == default), None)
         return self._ask(
-            questionary.select(message, choices=items, default=chosen, style=STYLE, instruction=t("advise.hint.select", self.lang))
+            questionary.select(printable(message), choices=items, default=chosen, style=STYLE, instruction=t("advise.hint.select", self.lang))
         )
 
     def checkbox(self, message: str, choices: Sequence[tuple[str, Any, bool]], groups: dict[Any, str] | None = None) -> list[Any]:
@@ -107,14 +112,14 @@ class Prompter:
         items: list[Any] = []
         for label, value, checked in choices:
             if groups and value in groups:
-                items.append(questionary.Separator(f"── {groups[value]}"))
-            items.append(questionary.Choice(title=label, value=value, checked=checked))
+                items.append(questionary.Separator(f"── {printable(groups[value])}"))
+            items.append(questionary.Choice(title=printable(label), value=value, checked=checked))
         with _checkbox_summary(self.lang):
-            question = questionary.checkbox(message, choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang))
+            question = questionary.checkbox(printable(message), choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang))
         return list(self._ask(question))
 
     def text(self, message: str, default: str = "", check: Callable[[str], str | None] | None = None) -> str:
-        return str(self._ask(questionary.text(message, default=default, validate=self._validator(check), style=STYLE)))
+        return str(self._ask(questionary.text(printable(message), default=default, validate=self._validator(check), style=STYLE)))
 
     def autocomplete(
         self, message: str, choices: Sequence[Choice], check: Callable[[str], str | None] | None = None, default: str = ""
@@ -122,7 +127,7 @@ class Prompter:
         return str(
             self._ask(
                 questionary.autocomplete(
-                    message, choices=[c.label for c in choices], default=default,
+                    printable(message), choices=[c.label for c in choices], default=default,
                     completer=FoldingCompleter(choices), validate=self._validator(check), style=STYLE,
                 )
             )

@@ -35,7 +35,11 @@ ANY = "__any__"
 
 
 def shorten(text: str, width: int = 74) -> str:
-    """One review line that fits an 80-column terminal beside the pointer."""
+    """One review line that fits an 80-column terminal beside the pointer (catalog text in it made
+    printable before it is measured)."""
+    from ..safetext import printable
+
+    text = printable(text)
     return text if len(text) <= width else text[: width - 1].rstrip(" ,") + "…"
 
 
@@ -229,9 +233,10 @@ class Questionnaire:
         return tuple(chosen)
 
     def prompter_message(self, text: str) -> None:
+        from ..safetext import printable
         from .console import stdout_console
 
-        stdout_console().print(text, markup=False)
+        stdout_console().print(printable(text), markup=False)
 
     # -- describing answers (review screen) ------------------------------------------------------
     def funding_label(self, source: str) -> str:

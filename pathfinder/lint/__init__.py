@@ -86,11 +86,12 @@ def resolve_codes(values: Iterable[str] | None, option: str = "select") -> froze
             given = True
             matched = {code for code in RULES if code.startswith(item)}
             if not matched or not item.startswith("PF"):
+                from ..safetext import clip
                 from ..textsearch import suggest
 
                 hint = suggest(item, RULES)
                 key = "lint.unknown_code_hint" if hint else "lint.unknown_code"
-                raise PathfinderError(key, option=option, code=item, suggestion=", ".join(hint))
+                raise PathfinderError(key, option=option, code=clip(item), suggestion=", ".join(hint))
             codes |= matched
     return frozenset(codes) if given else None
 
@@ -178,11 +179,13 @@ def _cache_key(root: Path) -> str | None:
     directory, so both are part of the key.
     """
     from .. import cache
+    from ..boundedread import read_bounded
     from ..loader import discover
+    from ..yamlsource import MAX_FILE_BYTES
 
     try:
         files = discover(root)
-        pairs = [(str(f.resolve()), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
+        pairs = [(str(f.resolve()), hashlib.sha256(read_bounded(f, MAX_FILE_BYTES)).hexdigest()) for f in files]
     except (OSError, PathfinderError):
         return None
     if not pairs:

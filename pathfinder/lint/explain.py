@@ -25,11 +25,12 @@ def rule_code(code: str) -> str:
     """``code`` normalised (``pf201`` -> ``PF201``); an unknown code raises PathfinderError."""
     normal = code.strip().upper()
     if normal not in RULES:
+        from ..safetext import clip
         from ..textsearch import suggest
 
         hint = suggest(normal, RULES)
         key = "lint.unknown_code_hint" if hint else "lint.unknown_code"
-        raise PathfinderError(key, option="--explain", code=code, suggestion=", ".join(hint))
+        raise PathfinderError(key, option="--explain", code=clip(code), suggestion=", ".join(hint))
     return normal
 
 
@@ -116,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"{path} is out of date; run python -m pathfinder.lint.explain --write {path}\n")
             return 1
         return 0
-    path.write_text(fresh, encoding="utf-8")
+    from ..atomic import PUBLIC, write_atomic
+
+    write_atomic(path, fresh, mode=PUBLIC)  # through the one writer: never through a link
     return 0
 
 

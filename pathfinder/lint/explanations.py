@@ -60,10 +60,11 @@ EXPLANATIONS: dict[str, Explanation] = {
         good="  - id: welding\n    name: {en: Welding, fr: Soudage}",
     ),
     "PF004": Explanation(
-        en="A catalog file is larger than 50 MB. The limit protects every tool that reads catalogs "
-        "from unbounded memory use. Split the catalog into several files in one directory: all the "
+        en="A catalog file is larger than 50 MB. The size is checked before reading, so the file is "
+        "refused unread. The limit protects every tool that reads catalogs from unbounded memory use. Split the catalog into several files in one directory: all the "
         "files of a directory form one catalog.",
-        fr="Un fichier de catalogue dépasse 50 Mo. La limite protège les outils qui lisent les "
+        fr="Un fichier de catalogue dépasse 50 Mo. La taille est vérifiée avant la lecture : le "
+        "fichier est refusé sans être lu. La limite protège les outils qui lisent les "
         "catalogues d'une consommation de mémoire sans borne. Découpez le catalogue en plusieurs "
         "fichiers d'un même dossier : tous les fichiers d'un dossier forment un seul catalogue.",
         bad="catalog.yaml              (80 MB)",
@@ -124,12 +125,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         fence="text",
     ),
     "PF010": Explanation(
-        en="A file of the catalog cannot be read: no permission, a broken symbolic link, or a device "
-        "error. The lint exits with status 2, like for a path that does not exist. Fix the file's "
-        "permissions or remove it from the catalog directory.",
-        fr="Un fichier du catalogue ne peut pas être lu : droits insuffisants, lien symbolique cassé "
-        "ou erreur de périphérique. Le linter se termine avec le code 2, comme pour un chemin qui "
-        "n'existe pas. Corrigez les droits du fichier ou retirez-le du dossier du catalogue.",
+        en="A file or directory of the catalog cannot be read: no permission, a broken symbolic link, "
+        "a device error, or a path named `*.yaml` that is not a regular file (a named pipe, a device "
+        "such as `/dev/zero`, a socket), which is refused without being read. A subdirectory that "
+        "cannot be listed is reported too, rather than its files silently missing. The lint exits "
+        "with status 2, like for a path that does not exist. Fix the permissions or remove the entry "
+        "from the catalog directory.",
+        fr="Un fichier ou un dossier du catalogue ne peut pas être lu : droits insuffisants, lien "
+        "symbolique cassé, erreur de périphérique, ou un chemin nommé `*.yaml` qui n'est pas un "
+        "fichier ordinaire (tube nommé, périphérique comme `/dev/zero`, socket), refusé sans être lu. "
+        "Un sous-dossier impossible à lister est signalé aussi, plutôt que ses fichiers manquent sans "
+        "bruit. Le linter se termine avec le code 2, comme pour un chemin qui n'existe pas. Corrigez "
+        "les droits ou retirez l'entrée du dossier du catalogue.",
         bad="$ ls -l catalog/courses.yaml\n--w------- 1 alex alex 4096 courses.yaml",
         good="$ ls -l catalog/courses.yaml\n-rw-r--r-- 1 alex alex 4096 courses.yaml",
         fence="text",
@@ -443,5 +450,27 @@ EXPLANATIONS: dict[str, Explanation] = {
         "frappe ne supprimerait rien, sans le dire.",
         bad="  - id: hv-b2l-2   # pathfinder: ignore PF207",
         good="  - id: hv-b2l-2   # pathfinder: ignore[PF207]",
+    ),
+    "PF304": Explanation(
+        en="A text or a key holds a control character (ESC, carriage return, line feed, NUL, any "
+        "C0 or C1 control but the tab), a bidirectional mark, embedding, override or isolate (such as U+202E, "
+        "right-to-left override), or a line or paragraph separator, usually written as a YAML escape "
+        "(`\"\\e\"`, `\"\\u202e\"`) or carried in by a block scalar. Such characters show a reader "
+        "something else than the catalog holds: an override reverses the rest of a name, an escape "
+        "sequence redraws the terminal, a line break forges a new line in a CI log. Pathfinder's "
+        "outputs show them as visible escapes (`\\u202e`), but the name is wrong either way: remove "
+        "them. It is an error because it can hide content.",
+        fr="Un texte ou une clé contient un caractère de contrôle (ESC, retour chariot, saut de ligne, "
+        "NUL, tout contrôle C0 ou C1 sauf la tabulation), une marque, un enchâssement, un forçage ou un "
+        "isolement de direction d'écriture (comme U+202E, forçage de droite à gauche), ou un "
+        "séparateur de ligne ou de paragraphe, le plus souvent écrit comme un échappement YAML "
+        "(`\"\\e\"`, `\"\\u202e\"`) ou apporté par un bloc de texte. Ces caractères montrent au lecteur "
+        "autre chose que ce que contient le catalogue : un forçage inverse la suite d'un nom, une "
+        "séquence d'échappement redessine le terminal, un saut de ligne fabrique une fausse ligne dans "
+        "un journal d'intégration continue. Les sorties de Pathfinder les affichent comme des "
+        "échappements visibles (`\\u202e`), mais le nom est faux de toute façon : supprimez-les. "
+        "C'est une erreur, car cela peut masquer du contenu.",
+        bad="  - {id: welding, name: {en: \"Welding \\u202e3 level\", fr: Soudage}, category: metal}",
+        good="  - {id: welding, name: {en: \"Welding level 3\", fr: Soudage}, category: metal}",
     ),
 }

@@ -14,6 +14,7 @@ from .._version import __version__
 from ..diagnostics import Diagnostic
 from ..i18n import t
 from ..rules import RULES
+from ..safetext import printable
 from . import LintReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
@@ -39,7 +40,7 @@ def summary(report: LintReport, lang: str | None) -> str:
 
 def notes(report: LintReport, lang: str | None) -> list[str]:
     """One line per catalog whose PF2xx checks were skipped."""
-    return [t("lint.skipped", lang, path=path) for path in report.skipped]
+    return [t("lint.skipped", lang, path=printable(path)) for path in report.skipped]
 
 
 def text(report: LintReport, lang: str | None, quiet: bool = False) -> str:
@@ -66,19 +67,23 @@ def to_json(report: LintReport, lang: str | None) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: every control character made visible first (a command never
+    spans lines or drives the log), then GitHub's escapes for ``%``, CR and LF."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes, and ``:`` and ``,``."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(report: LintReport, lang: str | None, quiet: bool = False) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``,
-    then (unless ``quiet``) a ``::notice::`` per catalog whose PF2xx checks were skipped."""
+    then (unless ``quiet``) a ``::notice::`` per catalog whose PF2xx checks were skipped. Each
+    command is exactly one line, whatever the catalog's text holds."""
     lines = []
     for d in report.diagnostics:
-        properties = f"file={_escape_property(d.path)},line={d.line},col={d.column},title={d.code}"
+        properties = f"file={_escape_property(d.path)},line={d.line},col={d.column},title={_escape_property(d.code)}"
         lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message_in(lang))}")
     if not quiet:
         lines.extend(f"::notice::{_escape_data(note)}" for note in notes(report, lang))

@@ -100,7 +100,7 @@ def catalog_ignore(parsed: Sequence[ParsedFile], problems: list[Diagnostic] | No
                     continue
                 if item.value in RULES:
                     found.append(item.value)
-                elif problems is not None and RULE_CODE_PATTERN.match(item.value):
+                elif problems is not None and RULE_CODE_PATTERN.fullmatch(item.value):
                     problems.append(
                         diagnostic("PF303", "lint.ignore_unknown_code", file.path, item.line, item.column, code=item.value)
                     )

@@ -18,14 +18,16 @@ proven.
 
 from __future__ import annotations
 
+from .deadline import Deadline, TimeUp
 from .problem import Problem
-from .search import NO_CAPS, Caps, Found, OutOfTime, search
+from .search import NO_CAPS, Caps, Found, OutOfTime, necessary_courses, search
 
 
 def k_best(
-    problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3, deadline: float | None = None
+    problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3, deadline: Deadline | float | None = None
 ) -> list[Found]:
     """Up to ``k`` paths, best first (see the module's docstring)."""
+    clock = Deadline.of(deadline)
     solutions: dict[frozenset[int], Found | None] = {}
 
     def solve(excluded: frozenset[int], parent: frozenset[int] | None = None) -> Found | None:
@@ -37,7 +39,7 @@ def k_best(
             if known is None or not (excluded - parent) & known.members:
                 solutions[excluded] = known
                 return known
-        found = search(problem, objective, caps, excluded, deadline)
+        found = search(problem, objective, caps, excluded, clock)
         solutions[excluded] = found
         return found
 
@@ -48,14 +50,21 @@ def k_best(
     hitting: set[frozenset[int]] = {frozenset()}
     while len(picks) < k:
         last = picks[-1].members
+        # excluding a course every path takes leaves no path, now and with any more excluded
+        necessary = necessary_courses(problem)
         extended: dict[frozenset[int], frozenset[int]] = {}
-        for h in hitting:
-            if h & last:
-                extended.setdefault(h, h)
-            else:
-                for course in last:
-                    extended.setdefault(h | {course}, h)
-        minimal = _minimal(extended)
+        try:
+            for h in hitting:
+                clock.check()
+                if h & last:
+                    extended.setdefault(h, h)
+                else:
+                    for course in last:
+                        if not necessary >> course & 1:
+                            extended.setdefault(h | {course}, h)
+            minimal = _minimal(extended, clock)
+        except TimeUp:
+            return picks
         best: Found | None = None
         for h in sorted(minimal, key=sorted):
             try:
@@ -71,11 +80,12 @@ def k_best(
     return picks
 
 
-def _minimal(sets: dict[frozenset[int], frozenset[int]]) -> list[frozenset[int]]:
-    """The sets that include no other set of the collection."""
+def _minimal(sets: dict[frozenset[int], frozenset[int]], clock: Deadline) -> list[frozenset[int]]:
+    """The sets that include no other set of the collection (TimeUp past ``clock``)."""
     ordered = sorted(sets, key=len)
     kept: list[frozenset[int]] = []
     for candidate in ordered:
+        clock.check()
         if not any(other <= candidate for other in kept):
             kept.append(candidate)
     return kept

@@ -15,3 +15,13 @@ def members(mask: int) -> list[int]:
         out.append(low.bit_length() - 1)
         mask ^= low
     return out
+
+
+def members_once(mask: int) -> list[int]:
+    """:func:`members`, uncached: for masks seen once (keeps them out of the shared cache)."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out

@@ -18,6 +18,7 @@ caps (an exact search minimising that amount).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from collections.abc import Mapping
@@ -26,7 +27,8 @@ from fractions import Fraction
 
 from ..model import Catalog, Levels
 from ..profile import Profile
-from .bitsets import members
+from .bitsets import members, members_once
+from .deadline import NO_DEADLINE, Deadline, TimeUp
 from .numbers import exact
 from .problem import Problem
 from .results import (
@@ -39,7 +41,7 @@ from .results import (
     Reason,
     Relaxation,
 )
-from .search import NO_CAPS, Caps, search
+from .search import NO_CAPS, Caps, OutOfTime, search
 from .usable import Context
 
 CAP_OBJECTIVE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "cost"}
@@ -57,16 +59,20 @@ def _cap_list(caps: Caps) -> list[tuple[CapKind, float]]:
     return [(name, limit) for name, limit in pairs if limit is not None]
 
 
-def least(problem: Problem, cap: str, caps: Caps = NO_CAPS) -> Fraction | None:
-    """The least total of a capped quantity over the paths within ``caps`` (None: no path)."""
-    found = search(problem, CAP_OBJECTIVE[cap], caps)
+def least(problem: Problem, cap: str, caps: Caps = NO_CAPS, deadline: Deadline = NO_DEADLINE) -> Fraction | None:
+    """The least total of a capped quantity over the paths within ``caps`` (None: no path).
+    Raises OutOfTime past ``deadline``."""
+    found = search(problem, CAP_OBJECTIVE[cap], caps, deadline=deadline, quick=False)
     if found is None:
         return None
     return Fraction(found.key[0], problem.scale[CAP_SCALE[cap]])
 
 
-def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, ...]:
-    """Why ``problem`` (built on ``context``) has no path within ``caps``."""
+def blockers(
+    context: Context, problem: Problem, caps: Caps, deadline: Deadline = NO_DEADLINE
+) -> tuple[Blocker, ...]:
+    """Why ``problem`` (built on ``context``) has no path within ``caps``. Past ``deadline``, the
+    blockers found by then (the caps' amounts that need a search are left out)."""
     catalog = context.catalog
     start = context.start
     gaps = [(skill, need) for skill, need in problem.target_levels.items() if start.get(skill, 0) < need]
@@ -78,7 +84,7 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
     seen = set(blocked)
     needed_by: dict[tuple[str, int], set[str]] = {}
     reasons_of: dict[tuple[str, int], tuple[Reason, ...]] = {}
-    while queue:
+    while queue and not deadline.passed():
         skill, need = queue.popleft()
         teachers = sorted(
             (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need), key=lambda c: c.id
@@ -113,81 +119,118 @@ def blockers(context: Context, problem: Problem, caps: Caps) -> tuple[Blocker, .
     # Every requirement can be met: the caps are what blocks.
     cap_list = _cap_list(caps)
     for skill, need in gaps:
-        alone = Problem(context, {skill: need})
-        over = _over_limits(alone, cap_list)
+        try:
+            alone = Problem(context, {skill: need}, deadline)
+        except TimeUp:
+            break
+        over = _over_limits(alone, cap_list, deadline)
         if over:
             found.append(Blocker(skill, need, tuple(over)))
     if found:
         return tuple(found)
-    over = _over_limits(problem, cap_list)
+    over = _over_limits(problem, cap_list, deadline)
     if over:
         return (Blocker(None, None, tuple(over)),)
     return (Blocker(None, None, (LimitsTogether(tuple(cap_list)),)),)
 
 
-def _over_limits(problem: Problem, cap_list: list[tuple[CapKind, float]]) -> list[Reason]:
+def _over_limits(problem: Problem, cap_list: list[tuple[CapKind, float]], deadline: Deadline) -> list[Reason]:
     over: list[Reason] = []
     for cap, limit in cap_list:
-        minimum = least(problem, cap)
+        try:
+            minimum = least(problem, cap, deadline=deadline)
+        except OutOfTime:
+            continue
         if minimum is not None and minimum > exact(limit):
             over.append(OverLimit(cap, limit, float(minimum)))
     return over
 
 
-def least_radius(problem: Problem) -> float | None:
+def least_radius(problem: Problem, deadline: Deadline = NO_DEADLINE) -> float | None:
     """The least travel radius that lets ``problem`` (built with no radius) meet its target, with
     no caps; None when no radius does.
 
     A threshold's radius is the least, over the courses meeting it, of the largest of the
     course's own distance (its nearest site; 0 online) and the radii of its requirements (the
-    least option of an any-of group). "Largest" never lowers a value, so a Bellman-Ford style
-    pass settles these exactly, as for shortest paths; the target needs the largest of its
-    thresholds' radii.
+    least option of an any-of group). "Largest" never lowers a value, so the thresholds can be
+    settled least radius first, as in Dijkstra's algorithm (a heap; linear up to the heap on a
+    long chain); the target needs the largest of its thresholds' radii. Raises TimeUp past
+    ``deadline``.
     """
     if not problem.reachable:
         return None
-    inf = math.inf
-    radius = [inf] * len(problem.bits)
-    courses = [
-        (pc.usage.distance_km or 0.0, members(pc.req), [members(group) for group in pc.any], members(pc.grant))
-        for pc in problem.courses
-    ]
-    changed = True
-    while changed:
-        changed = False
-        for own, required, groups, grants in courses:
-            need = own
-            for b in required:
-                need = max(need, radius[b])
-            for group in groups:
-                need = max(need, min(radius[b] for b in group))
-            if need == inf:
+    radius: list[float | None] = [None] * len(problem.bits)
+    watchers: dict[int, list[tuple[int, int]]] = {}
+    unmet: list[int] = []
+    for i, pc in enumerate(problem.courses):
+        conds = [*(1 << b for b in members_once(pc.req)), *pc.any]
+        unmet.append(len(conds))
+        for c, cond in enumerate(conds):
+            for b in members_once(cond):
+                watchers.setdefault(b, []).append((i, c))
+    grants = [members_once(pc.grant) for pc in problem.courses]
+    need = [pc.usage.distance_km or 0.0 for pc in problem.courses]
+    met: set[tuple[int, int]] = set()
+    heap = [(need[i], i) for i in range(len(unmet)) if not unmet[i]]
+    heapq.heapify(heap)
+    while heap:
+        deadline.check()
+        value, i = heapq.heappop(heap)
+        for b in grants[i]:
+            if radius[b] is not None:
                 continue
-            for b in grants:
-                if need < radius[b]:
-                    radius[b] = need
-                    changed = True
-    return max((radius[b] for b in members(problem.target)), default=0.0)
+            radius[b] = value
+            for j, c in watchers.get(b, ()):
+                if (j, c) in met:
+                    continue
+                met.add((j, c))  # the first settled option of a condition is its least
+                if value > need[j]:
+                    need[j] = value
+                unmet[j] -= 1
+                if not unmet[j]:
+                    heapq.heappush(heap, (need[j], j))
+    settled = [radius[b] for b in members(problem.target)]
+    if any(r is None for r in settled):
+        return None
+    return max((r for r in settled if r is not None), default=0.0)
 
 
-def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], start: Levels) -> tuple[Relaxation, ...]:
-    """The smallest single changes to ``profile`` that would open a path to ``target``."""
+def relaxations(
+    catalog: Catalog, profile: Profile, target: Mapping[str, int], start: Levels, deadline: Deadline = NO_DEADLINE
+) -> tuple[Relaxation, ...]:
+    """The smallest single changes to ``profile`` that would open a path to ``target``; past
+    ``deadline``, the ones found by then."""
+    found: list[Relaxation] = []
+    try:
+        _relaxations(catalog, profile, target, start, deadline, found)
+    except (TimeUp, OutOfTime):
+        pass
+    return tuple(found)
+
+
+def _relaxations(
+    catalog: Catalog,
+    profile: Profile,
+    target: Mapping[str, int],
+    start: Levels,
+    deadline: Deadline,
+    found: list[Relaxation],
+) -> None:
     def problem_for(changed: Profile) -> Problem:
-        return Problem(Context(catalog, changed, start), target)
+        return Problem(Context(catalog, changed, start), target, deadline)
 
     def feasible(changed: Profile) -> bool:
         problem = problem_for(changed)
         caps = caps_of(changed)
         if not caps.any:  # without caps, a path exists iff the target can be reached at all
             return problem.reachable
-        return search(problem, "hours", caps) is not None
+        return search(problem, "hours", caps, deadline=deadline, quick=False) is not None
 
-    found: list[Relaxation] = []
     if profile.home is not None and profile.mobility_km is not None:
         unlimited = replace(profile, mobility_km=None)
         radius: float | None = None
         if not caps_of(profile).any:
-            radius = least_radius(problem_for(unlimited))
+            radius = least_radius(problem_for(unlimited), deadline)
         elif feasible(unlimited):
             radius = profile.mobility_km
             context = Context(catalog, profile, start)
@@ -212,7 +255,6 @@ def relaxations(catalog: Catalog, profile: Profile, target: Mapping[str, int], s
     if profile.max_weeks is not None:
         uncapped.append(("weeks", replace(profile, max_weeks=None)))
     for cap, changed in uncapped:
-        minimum = least(problem_for(changed), cap, caps_of(changed))
+        minimum = least(problem_for(changed), cap, caps_of(changed), deadline)
         if minimum is not None:
             found.append(Relaxation(cap, float(minimum)))
-    return tuple(found)

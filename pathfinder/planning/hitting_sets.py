@@ -64,30 +64,49 @@ def least_hitting_set(
         if check is not None and not visits & 255:
             check()
         unhit = [s for s in pending if not s & chosen]
-        if not unhit:
-            if best_cost is None or spent < best_cost:
-                best_cost, best = spent, chosen
-            return spent <= floor
-        # bound: cost partitioning over the unhit sets; pick the branching set on the way
-        taken: dict[int, int] = {}
-        bound = 0
-        branch: list[int] | None = None
-        least_room = [0] * n_res
-        for s in unhit:
-            allowed = [e for e in members[s] if not forbidden >> e & 1]
-            if not allowed:
+        while True:
+            if not unhit:
+                if best_cost is None or spent < best_cost:
+                    best_cost, best = spent, chosen
+                return spent <= floor
+            # bound: cost partitioning over the unhit sets; pick the branching set on the way;
+            # a set with one element left forces it (taken at once, without branching)
+            taken: dict[int, int] = {}
+            bound = 0
+            branch: list[int] | None = None
+            least_room = [0] * n_res
+            forced = 0
+            for s in unhit:
+                allowed = [e for e in members[s] if not forbidden >> e & 1]
+                if not allowed:
+                    return False
+                if len(allowed) == 1:
+                    forced |= 1 << allowed[0]
+                    continue
+                if forced:
+                    continue
+                share = min(cost[e] - taken.get(e, 0) for e in allowed)
+                if share:
+                    bound += share
+                    for e in allowed:
+                        taken[e] = taken.get(e, 0) + share
+                if branch is None or len(allowed) < len(branch):
+                    branch = allowed
+                for r in range(n_res):
+                    need = min(resources[r][e] for e in allowed)
+                    if need > least_room[r]:
+                        least_room[r] = need
+            if not forced:
+                break
+            elements = _elements(forced)
+            spent += sum(cost[e] for e in elements)
+            used = tuple(used[r] + sum(resources[r][e] for e in elements) for r in range(n_res))
+            if any(used[r] > caps[r] for r in range(n_res)) or (best_cost is not None and spent >= best_cost):
                 return False
-            share = min(cost[e] - taken.get(e, 0) for e in allowed)
-            if share:
-                bound += share
-                for e in allowed:
-                    taken[e] = taken.get(e, 0) + share
-            if branch is None or len(allowed) < len(branch):
-                branch = allowed
-            for r in range(n_res):
-                need = min(resources[r][e] for e in allowed)
-                if need > least_room[r]:
-                    least_room[r] = need
+            chosen |= forced
+            unhit = [s for s in unhit if not s & forced]
+            if check is not None:
+                check()
         if best_cost is not None and spent + bound >= best_cost:
             return False
         for r in range(n_res):
@@ -108,12 +127,20 @@ def least_hitting_set(
     return best, best_cost
 
 
-def greedy_hitting_set(sets: Sequence[int], cost: Sequence[int]) -> int:
-    """A hitting set, not always the cheapest: repeatedly the element of least cost per set it
-    newly hits, then without the elements the others make unnecessary (costliest first)."""
-    unhit = [s for s in sets]
-    chosen = 0
+def greedy_hitting_set(sets: Sequence[int], cost: Sequence[int], check: Callable[[], None] | None = None) -> int:
+    """A hitting set, not always the cheapest: the element of every one-element set, then
+    repeatedly the element of least cost per set it newly hits, then without the elements the
+    others make unnecessary (costliest first). ``check`` is called at every step (to stop a long
+    run by raising)."""
+    forced = 0
+    for s in sets:
+        if not s & (s - 1):
+            forced |= s
+    unhit = [s for s in sets if not s & forced]
+    chosen = forced
     while unhit:
+        if check is not None:
+            check()
         counts: dict[int, int] = {}
         for s in unhit:
             for e in _elements(s):
@@ -121,7 +148,9 @@ def greedy_hitting_set(sets: Sequence[int], cost: Sequence[int]) -> int:
         pick = min(counts, key=lambda e: (cost[e] // counts[e], e))
         chosen |= 1 << pick
         unhit = [s for s in unhit if not s >> pick & 1]
-    for e in sorted(_elements(chosen), key=lambda e: -cost[e]):
+    for e in sorted(_elements(chosen & ~forced), key=lambda e: -cost[e]):
+        if check is not None:
+            check()
         rest = chosen & ~(1 << e)
         if all(s & rest for s in sets):
             chosen = rest

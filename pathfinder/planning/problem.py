@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from ..model import Course
+from .bitsets import members_once
+from .deadline import NO_DEADLINE, Deadline
 from .numbers import common_scale
 from .usable import Context, Usage
 
@@ -48,7 +50,9 @@ class PCourse:
 class Problem:
     """A target, from a context's start levels, over the context's usable courses."""
 
-    def __init__(self, context: Context, target: Mapping[str, int]) -> None:
+    def __init__(self, context: Context, target: Mapping[str, int], deadline: Deadline | None = None) -> None:
+        """Raises :class:`~pathfinder.planning.deadline.TimeUp` past ``deadline``."""
+        check = (deadline or NO_DEADLINE).check
         self.context = context
         self.target_levels = dict(target)
         start = context.start
@@ -72,6 +76,7 @@ class Problem:
         relevant: dict[str, PCourse] = {}
         granting = catalog.courses_granting
         while queue:
+            check()
             skill, level = queue.pop()
             for course in granting.get(skill, ()):
                 if course.grants[skill] < level or course.id in relevant:
@@ -118,43 +123,72 @@ class Problem:
             )
         self.target = mask(target)
 
-        # -- forward: what can be reached at all ----------------------------------------------------
-        pending = sorted(relevant.values(), key=lambda pc: pc.rank)
+        # -- forward: what can be reached at all (event driven: each course is looked at when a
+        # threshold it asks for is first met, so a long chain costs linear time) -----------------
+        check()
+        pcs = sorted(relevant.values(), key=lambda pc: pc.rank)
+        # bit -> (course, -1 for a required threshold or the index of an any-of group)
+        watching: dict[int, list[tuple[int, int]]] = {}
+        waiting: list[int] = []  # per course: conditions (required thresholds, any-of groups) unmet
+        ready: list[int] = []
+        for i, pc in enumerate(pcs):
+            required = members_once(pc.req)
+            waiting.append(len(required) + len(pc.any))
+            for b in required:
+                watching.setdefault(b, []).append((i, -1))
+            for g, options in enumerate(pc.any):
+                for b in members_once(options):
+                    watching.setdefault(b, []).append((i, g))
+            if not waiting[i]:
+                ready.append(i)
+        group_met: set[tuple[int, int]] = set()  # an any-of group counts once, by its first option
         reach = 0
-        takeable: list[PCourse] = []
-        progress = True
-        while progress:
-            progress = False
-            rest = []
-            for pc in pending:
-                if pc.req & reach == pc.req and all(reach & a for a in pc.any):
-                    takeable.append(pc)
-                    reach |= pc.grant
-                    progress = True
-                else:
-                    rest.append(pc)
-            pending = rest
+        takeable_at: list[int] = []
+        while ready:
+            check()
+            i = ready.pop()
+            takeable_at.append(i)
+            new = pcs[i].grant & ~reach
+            reach |= new
+            for b in members_once(new):
+                for j, g in watching.get(b, ()):
+                    if g >= 0:
+                        if (j, g) in group_met:
+                            continue
+                        group_met.add((j, g))
+                    waiting[j] -= 1
+                    if not waiting[j]:
+                        ready.append(j)
+        takeable = [pcs[i] for i in sorted(takeable_at)]
         self.reach = reach
         """Every threshold some sequence of usable courses can meet."""
         self.relevant = relevant
         """Every usable course that grants a needed threshold (reachable or not)."""
         self.reachable = self.target & reach == self.target
 
-        # -- backward again, over the takeable courses -------------------------------------------
+        # -- backward again, over the takeable courses (a worklist of needed thresholds) ------------
+        granting_bit: dict[int, list[int]] = {}
+        for i, pc in enumerate(takeable):
+            for b in members_once(pc.grant):
+                granting_bit.setdefault(b, []).append(i)
         needed = self.target
         kept: set[int] = set()
-        changed = True
-        while changed:
-            changed = False
-            for i, pc in enumerate(takeable):
-                if i not in kept and pc.grant & needed:
-                    kept.add(i)
-                    extra = pc.req
-                    for a in pc.any:
-                        extra |= a
-                    if extra & ~needed:
-                        needed |= extra
-                    changed = True
+        todo = members_once(needed)
+        while todo:
+            check()
+            b = todo.pop()
+            for i in granting_bit.get(b, ()):
+                if i in kept:
+                    continue
+                kept.add(i)
+                pc = takeable[i]
+                extra = pc.req
+                for a in pc.any:
+                    extra |= a
+                fresh = extra & ~needed
+                if fresh:
+                    needed |= fresh
+                    todo.extend(members_once(fresh))
         courses = sorted((takeable[i] for i in kept), key=lambda pc: pc.rank)
         for pc in courses:
             pc.grant &= needed

@@ -14,9 +14,11 @@ delete-free planning", 2012).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from .bitsets import members as _indices
+from .deadline import NO_DEADLINE, Deadline
 from .problem import Problem
 
 
@@ -40,22 +42,44 @@ class Reachability:
         self.grant_bits = [_indices(pc.grant) for pc in courses]
 
     def reach(self, members: Sequence[int]) -> tuple[int, list[int]]:
-        """What the courses at ``members`` reach, and an order to take the ones that can be taken."""
-        pending = [(i, self.grant[i], self.conditions[i]) for i in members]
+        """What the courses at ``members`` reach, and an order to take the ones that can be taken.
+
+        The order is that of repeated sweeps through ``members`` taking every course that can be
+        taken by then, computed event by event: a course enabled by the course at sweep ``s`` and
+        position ``p`` is taken in the same sweep when it comes after ``p``, else in the next one;
+        a heap keyed by (sweep, position) takes them in that order. Linear up to the heap, even
+        for a long chain listed backwards."""
+        position = {i: p for p, i in enumerate(members)}
+        conditions = self.conditions
+        grant = self.grant
+        watchers = self.watchers
+        unmet: dict[int, int] = {}
+        met: set[tuple[int, int]] = set()
+        heap: list[tuple[int, int]] = []
+        for p, i in enumerate(members):
+            unmet[i] = len(conditions[i])
+            if not conditions[i]:
+                heap.append((0, p))
+        heapq.heapify(heap)
         state = 0
         order: list[int] = []
-        progress = True
-        while progress:
-            progress = False
-            rest = []
-            for item in pending:
-                if all(state & cond for cond in item[2]):
-                    state |= item[1]
-                    order.append(item[0])
-                    progress = True
-                else:
-                    rest.append(item)
-            pending = rest
+        while heap:
+            sweep, p = heapq.heappop(heap)
+            i = members[p]
+            order.append(i)
+            new = grant[i] & ~state
+            if not new:
+                continue
+            state |= new
+            for b in _indices(new):
+                for j, c in watchers[b]:
+                    q = position.get(j)
+                    if q is None or (j, c) in met:
+                        continue
+                    met.add((j, c))
+                    unmet[j] -= 1
+                    if unmet[j] == 0:
+                        heapq.heappush(heap, (sweep if q > p else sweep + 1, q))
         return state, order
 
     def landmark(self, members: int, candidates: Sequence[int]) -> int:
@@ -130,32 +154,51 @@ class Reachability:
         return landmark
 
 
-def relaxed_path(reachability: Reachability, cost: Sequence[int], allowed: Sequence[int]) -> int:
+def relaxed_path(
+    reachability: Reachability, cost: Sequence[int], allowed: Sequence[int], deadline: Deadline | None = None
+) -> int:
     """A valid set of allowed courses (as a mask), found quickly but not always the cheapest: each
     threshold is met by the course that does it at the least *additive* cost (its cost plus the
     costs of meeting its requirements, counted as if nothing were shared), recursively. Each
     chosen course's requirements are met by courses of smaller additive cost, so the set can be
-    taken in that order. 0 when the target cannot be reached with the allowed courses."""
-    inf = None
-    value: list[int | None] = [inf] * len(reachability.watchers)
+    taken in that order. 0 when the target cannot be reached with the allowed courses.
+
+    The additive costs are settled cheapest first, as in Dijkstra's algorithm (Knuth's
+    generalisation: a course's cost only grows with its requirements'), so a long chain costs
+    linear time. Raises :class:`~pathfinder.planning.deadline.TimeUp` past ``deadline``."""
+    check = (deadline or NO_DEADLINE).check
+    conditions = reachability.conditions
+    value: list[int | None] = [None] * len(reachability.watchers)
     support = [-1] * len(value)
-    changed = True
-    while changed:
-        changed = False
-        for i in allowed:
-            total = cost[i]
-            for cond in reachability.conditions[i]:
-                least = min((v for b in _indices(cond) if (v := value[b]) is not None), default=None)
-                if least is None:
-                    break
-                total += least
-            else:
-                for b in reachability.grant_bits[i]:
-                    known = value[b]
-                    if known is None or total < known:
-                        value[b] = total
-                        support[b] = i
-                        changed = True
+    is_allowed = set(allowed)
+    unmet = {i: len(conditions[i]) for i in allowed}
+    partial = {i: cost[i] for i in allowed}  # own cost plus the settled least of each condition
+    met: set[tuple[int, int]] = set()
+    heap: list[tuple[int, int, int]] = []  # (additive cost, course, threshold bit)
+
+    def offer(i: int) -> None:
+        for b in reachability.grant_bits[i]:
+            if value[b] is None:
+                heapq.heappush(heap, (partial[i], i, b))
+
+    for i in allowed:
+        if not conditions[i]:
+            offer(i)
+    while heap:
+        check()
+        total, i, b = heapq.heappop(heap)
+        if value[b] is not None:
+            continue
+        value[b] = total
+        support[b] = i
+        for j, c in reachability.watchers[b]:
+            if j not in is_allowed or (j, c) in met:
+                continue
+            met.add((j, c))  # the first settled option of a condition is its least
+            partial[j] += total
+            unmet[j] -= 1
+            if unmet[j] == 0:
+                offer(j)
     chosen = 0
     stack = list(_indices(reachability.target))
     seen = set()

@@ -13,6 +13,7 @@ dependant. Suppliers are then recomputed in that order: that is what each step *
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from ..model import Course, Levels
@@ -44,22 +45,30 @@ def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels)
     result: list[list[tuple[int, Requirement]]] = []
     consumers: list[tuple[Mapping[str, int], Sequence[Levels]]] = [(c.requires, c.requires_any) for c in order]
     consumers.append((target, ()))
+    # per skill, the earlier courses that raised its best level so far: (level, position), with
+    # levels increasing, so the first supplier of ``skill >= L`` is found by bisection
+    records: dict[str, tuple[list[int], list[int]]] = {}
     for position, (requires, groups) in enumerate(consumers):
         supplied: list[tuple[int, Requirement]] = []
         for options in _needs(requires, groups, start):
             found: tuple[int, Requirement] | None = None
-            for earlier in range(position):
-                grants = order[earlier].grants
-                for skill, level in options:
-                    if grants.get(skill, 0) >= level:
-                        found = (earlier, (skill, level))
-                        break
-                if found:
-                    break
+            for skill, level in options:  # the earliest supplier; the first option on a tie
+                record = records.get(skill)
+                if record is None or record[0][-1] < level:
+                    continue
+                earlier = record[1][bisect_left(record[0], level)]
+                if found is None or earlier < found[0]:
+                    found = (earlier, (skill, level))
             if found is None:
                 raise ValueError(f"not a valid path: requirement {options} unmet at position {position}")
             supplied.append(found)
         result.append(supplied)
+        if position < len(order):
+            for skill, level in order[position].grants.items():
+                levels, positions = records.setdefault(skill, ([], []))
+                if not levels or levels[-1] < level:
+                    levels.append(level)
+                    positions.append(position)
     return result
 
 

@@ -26,18 +26,28 @@ greedy hitting sets learn most landmarks and find a valid path (an upper bound) 
 one. Landmarks hold for every set of allowed courses, so one problem keeps them across searches
 (alternatives, other objectives, other caps).
 
+**First landmarks.** Before the loop, every *fact landmark* (a threshold every valid path meets)
+gives the landmark of the courses meeting it (:func:`fact_landmarks`, one fixed point): a chain of
+thousands of prerequisites is known at once instead of one landmark per round. One-course
+landmarks are *necessary* courses: taken without branching, never checked when pruning, and an
+alternative that excludes one has no path.
+
 **Time.** Paths of dozens of courses among thousands (no travel radius on a large catalog) can
-need many landmarks. Past an optional deadline the search stops with the best valid path it knows
-(or a quick one: :func:`~pathfinder.planning.reachability.relaxed_path`), marked not proven.
+need many landmarks. Past an optional deadline (:class:`~pathfinder.planning.deadline.Deadline`,
+checked in every long loop, landmarks and hitting sets included) the search stops with the best
+valid path it knows (or a quick one made within a short grace period:
+:func:`~pathfinder.planning.reachability.relaxed_path`), marked not proven.
 """
 
 from __future__ import annotations
 
-import time
 import weakref
+from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .bitsets import members
+from .deadline import NO_DEADLINE, Deadline, TimeUp
 from .hitting_sets import greedy_hitting_set, least_hitting_set
 from .numbers import scaled_cap
 from .problem import Problem
@@ -109,25 +119,100 @@ class _Learned:
 
     reachability: Reachability
     landmarks: list[int] = field(default_factory=list)
+    necessary: int = 0
+    """The courses every valid path takes (the members of one-course landmarks)."""
+    complete: bool = False
+    """Whether the first landmarks (:func:`fact_landmarks`) are in."""
+
+    def add(self, landmark: int) -> None:
+        self.landmarks.append(landmark)
+        if landmark and not landmark & (landmark - 1):
+            self.necessary |= landmark
 
 
 _LEARNED: weakref.WeakKeyDictionary[Problem, _Learned] = weakref.WeakKeyDictionary()
 
 
-def _learned(problem: Problem) -> _Learned:
-    learned = _LEARNED.get(problem)
-    if learned is None:
-        learned = _Learned(Reachability(problem))
-        # first landmarks: the courses meeting each target threshold
-        bit = 1
-        while bit <= problem.target:
-            if problem.target & bit:
-                learned.landmarks.append(
-                    sum(1 << i for i, pc in enumerate(problem.courses) if pc.grant & bit)
-                )
-            bit <<= 1
-        _LEARNED[problem] = learned
+def fact_landmarks(problem: Problem, reachability: Reachability, deadline: Deadline = NO_DEADLINE) -> list[int]:
+    """The first landmarks: for each threshold that every valid path meets (a *fact landmark*),
+    the courses meeting it. Fact landmarks are found as the greatest fixed point of
+    ``LM(t) = {t} + the intersection, over the courses meeting t, of the union of LM over their
+    conditions`` (an any-of group contributes the intersection over its options), settled with a
+    worklist (Keyder, Richter and Helmert, "Sound and complete landmarks for and/or graphs", 2010).
+    A prerequisite chain gives one landmark per course at linear cost, where learning them one
+    search round at a time would be quadratic or worse. Raises TimeUp past ``deadline``."""
+    conditions = reachability.conditions
+    watchers = reachability.watchers
+    grant_bits = reachability.grant_bits
+    n = len(conditions)
+    label: list[int | None] = [None] * len(watchers)  # None: not reached (yet): "everything"
+    unmet = [len(conds) for conds in conditions]
+    met: set[tuple[int, int]] = set()
+    queue = deque(i for i in range(n) if not unmet[i])
+    queued = [not unmet[i] for i in range(n)]
+    while queue:
+        deadline.check()
+        i = queue.popleft()
+        queued[i] = False
+        before = 0
+        for cond in conditions[i]:
+            common: int | None = None
+            for b in members(cond):
+                known = label[b]
+                if known is not None:
+                    common = known if common is None else common & known
+            assert common is not None
+            before |= common
+        for b in grant_bits[i]:
+            old = label[b]
+            new = before | 1 << b
+            if old is not None:
+                new &= old
+            if new == old:
+                continue
+            label[b] = new
+            for j, c in watchers[b]:
+                if old is None and (j, c) not in met:
+                    met.add((j, c))
+                    unmet[j] -= 1
+                if not unmet[j] and not queued[j]:
+                    queued[j] = True
+                    queue.append(j)
+    facts = 0
+    for t in members(problem.target):
+        known = label[t]
+        facts |= known if known is not None else 1 << t
+    meeting = [0] * len(watchers)
+    for i in range(n):
+        for b in grant_bits[i]:
+            meeting[b] |= 1 << i
+    found: list[int] = []
+    seen: set[int] = set()
+    for b in members(facts):
+        if meeting[b] not in seen:
+            seen.add(meeting[b])
+            found.append(meeting[b])
+    return found
+
+
+def _learned(problem: Problem, deadline: Deadline = NO_DEADLINE) -> _Learned:
+    """The problem's shared state, with its first landmarks (TimeUp past ``deadline`` leaves them
+    for a later call; the reachability is kept)."""
+    learned = _LEARNED.get(problem) or _learned_empty(problem)
+    if not learned.complete:
+        first = fact_landmarks(problem, learned.reachability, deadline)
+        learned.landmarks[:0] = first
+        for landmark in first:
+            if not landmark & (landmark - 1):
+                learned.necessary |= landmark
+        learned.complete = True
     return learned
+
+
+def necessary_courses(problem: Problem) -> int:
+    """Courses known to be in every valid path (a mask; 0 before any search on ``problem``)."""
+    learned = _LEARNED.get(problem)
+    return 0 if learned is None else learned.necessary
 
 
 def search(
@@ -135,13 +220,17 @@ def search(
     objective: str,
     caps: Caps = NO_CAPS,
     excluded: Collection[int] = (),
-    deadline: float | None = None,
+    deadline: Deadline | float | None = None,
+    quick: bool = True,
 ) -> Found | None:
     """The path of least key avoiding the courses at positions ``excluded``, within ``caps``.
 
-    ``deadline`` (a :func:`time.monotonic` time): past it, raise :class:`OutOfTime` with the best
-    path known by then (or, when none is known yet, a quickly found one if it fits the caps).
+    ``deadline`` (a :class:`~pathfinder.planning.deadline.Deadline`, or a :func:`time.monotonic`
+    time): past it, raise :class:`OutOfTime` with the best path known by then (or, when none is
+    known yet and ``quick`` is true, a quickly found one if it fits the caps and can be made in a
+    short grace period).
     """
+    clock = Deadline.of(deadline)
     target = problem.target
     if not problem.reachable:
         return None
@@ -149,9 +238,8 @@ def search(
         return Found((), (0, 0, 0, ()))
     cost = costs(problem, objective)
     allowed = [i for i in range(len(problem.courses)) if i not in excluded]
-    allowed_mask = sum(1 << i for i in allowed)
-    by_cost = sorted(allowed, key=lambda i: cost[i])
-    learned = _learned(problem)
+    allowed_mask = sum(1 << i for i in allowed) if excluded else (1 << len(problem.courses)) - 1
+    learned = _LEARNED.get(problem) or _learned_empty(problem)
     reachability = learned.reachability
     limits = [
         (problem.weights[weight], scaled)
@@ -159,73 +247,91 @@ def search(
         if (scaled := scaled_cap(limit, problem.scale[weight])) is not None
     ]
 
-    def members_of(chosen: int) -> list[int]:
-        return [i for i in allowed if chosen >> i & 1]
-
     def valid(chosen: int) -> bool:
-        return reachability.reach(members_of(chosen))[0] & target == target
+        return reachability.reach(members(chosen))[0] & target == target
 
     def fits(chosen: int) -> bool:
-        return all(sum(weights[i] for i in members_of(chosen)) <= cap for weights, cap in limits)
+        return all(sum(weights[i] for i in members(chosen)) <= cap for weights, cap in limits)
 
-    def pruned(chosen: int) -> int:
-        """A valid set without the courses it does not need (costliest dropped first)."""
-        for i in sorted(members_of(chosen), key=lambda i: -cost[i]):
+    def pruned(chosen: int, clock: Deadline) -> int:
+        """A valid set without the courses it does not need (costliest dropped first; courses
+        every path takes are kept without a check)."""
+        keep = learned.necessary
+        for i in sorted(members(chosen), key=lambda i: -cost[i]):
+            if keep >> i & 1:
+                continue
+            clock.check()
             if valid(chosen & ~(1 << i)):
                 chosen &= ~(1 << i)
         return chosen
 
-    sets = [landmark & allowed_mask for landmark in learned.landmarks]
-
-    def learn(chosen: int) -> bool:
-        """Learn a landmark from a set that falls short; False when it leaves no allowed course."""
-        landmark = reachability.landmark(chosen, by_cost)
-        learned.landmarks.append(landmark)
-        sets.append(landmark & allowed_mask)
-        return bool(sets[-1])
-
-    if not all(sets):
-        return None
     best: int | None = None  # the cheapest valid set within the caps found so far
-    best_cost: int | None = None
-    floor = 0  # a lower bound of the optimum: the cost of the last exact hitting set
+    try:
+        _learned(problem, clock)
+        if excluded and learned.necessary & ~allowed_mask:
+            return None  # a course every path takes is excluded
+        by_cost = sorted(allowed, key=lambda i: cost[i])
+        sets = [landmark & allowed_mask for landmark in learned.landmarks]
 
-    def check_time() -> None:
-        if deadline is None or time.monotonic() <= deadline:
-            return
-        if best is not None:
-            raise OutOfTime(_found(problem, objective, best, proven=False))
-        quick = relaxed_path(reachability, cost, allowed)
-        if quick and valid(quick):
-            quick = pruned(quick)
-            if fits(quick):
-                raise OutOfTime(_found(problem, objective, quick, proven=False))
+        def learn(chosen: int) -> bool:
+            """Learn a landmark from a set that falls short; False when it leaves no allowed course."""
+            landmark = reachability.landmark(chosen, by_cost)
+            learned.add(landmark)
+            sets.append(landmark & allowed_mask)
+            return bool(sets[-1])
+
+        if not all(sets):
+            return None
+        best_cost: int | None = None
+        floor = 0  # a lower bound of the optimum: the cost of the last exact hitting set
+        check = clock.check if clock.bounded else None
+        while True:
+            clock.check()
+            chosen = greedy_hitting_set(sets, cost, check)
+            while not valid(chosen):
+                if not learn(chosen):
+                    return None
+                clock.check()
+                chosen = greedy_hitting_set(sets, cost, check)
+            chosen = pruned(chosen, clock)
+            value = sum(cost[i] for i in members(chosen))
+            if fits(chosen) and (best_cost is None or value < best_cost):
+                best, best_cost = chosen, value
+            exact = least_hitting_set(
+                sets, cost, below=best_cost, floor=floor,
+                resources=[weights for weights, _ in limits], caps=[cap for _, cap in limits],
+                check=check,
+                known=chosen,  # a valid path hits every landmark
+            )
+            if exact is None:  # nothing hits every landmark more cheaply than the best path
+                return None if best is None else _found(problem, objective, best)
+            chosen, floor = exact
+            if valid(chosen):
+                return _found(problem, objective, chosen)
+            learn(chosen)  # leaves an allowed course: H hits every landmark
+    except TimeUp:
+        pass
+    if best is not None:
+        raise OutOfTime(_found(problem, objective, best, proven=False))
+    if not quick:
         raise OutOfTime(None)
+    grace = clock.grace()
+    try:
+        fast = relaxed_path(reachability, cost, allowed, grace)
+        if fast and valid(fast):
+            fast = pruned(fast, grace)
+            if fits(fast):
+                raise OutOfTime(_found(problem, objective, fast, proven=False))
+    except TimeUp:
+        pass
+    raise OutOfTime(None)
 
-    while True:
-        check_time()
-        chosen = greedy_hitting_set(sets, cost)
-        while not valid(chosen):
-            if not learn(chosen):
-                return None
-            check_time()
-            chosen = greedy_hitting_set(sets, cost)
-        chosen = pruned(chosen)
-        value = sum(cost[i] for i in members_of(chosen))
-        if fits(chosen) and (best_cost is None or value < best_cost):
-            best, best_cost = chosen, value
-        exact = least_hitting_set(
-            sets, cost, below=best_cost, floor=floor,
-            resources=[weights for weights, _ in limits], caps=[cap for _, cap in limits],
-            check=check_time if deadline is not None else None,
-            known=chosen,  # a valid path hits every landmark
-        )
-        if exact is None:  # nothing hits every landmark more cheaply than the best path
-            return None if best is None else _found(problem, objective, best)
-        chosen, floor = exact
-        if valid(chosen):
-            return _found(problem, objective, chosen)
-        learn(chosen)  # leaves an allowed course: H hits every landmark
+
+def _learned_empty(problem: Problem) -> _Learned:
+    """The problem's shared state, before its first landmarks."""
+    learned = _Learned(Reachability(problem))
+    _LEARNED[problem] = learned
+    return learned
 
 
 def _found(problem: Problem, objective: str, chosen: int, proven: bool = True) -> Found:

@@ -19,6 +19,7 @@ from fractions import Fraction
 from ..geo import haversine_km
 from ..model import Catalog, Course, Levels
 from ..profile import Profile, home_coordinates, start_levels
+from .deadline import NO_DEADLINE, Deadline
 from .numbers import exact
 from .results import Excluded, OnlineNotAllowed, Reason, TooFar
 
@@ -131,33 +132,49 @@ class Context:
             return None
         return Usage(course, nearest[2], nearest[0], self.pays(course))
 
-    def reachable_levels(self) -> Mapping[str, int]:
+    def reachable_levels(self, deadline: Deadline | None = None) -> Mapping[str, int]:
         """The highest level of each skill that the start plus some sequence of usable courses
-        reaches (computed once: a job is out of reach iff it asks for more somewhere)."""
+        reaches (computed once: a job is out of reach iff it asks for more somewhere).
+
+        Event driven: a course is looked at again only when a skill it asks for goes up, so a
+        long prerequisite chain costs linear time. Raises TimeUp past ``deadline`` (and leaves
+        nothing computed)."""
         if self._reachable is None:
+            check = (deadline or NO_DEADLINE).check
             levels = dict(self.start)
-            pending = [c for c in self.catalog.courses.values() if self.usage(c) is not None]
-            progress = True
-            while progress:
-                progress = False
-                rest = []
-                for course in pending:
-                    if all(levels.get(s, 0) >= lv for s, lv in course.requires.items()) and all(
-                        any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any
-                    ):
-                        for skill, level in course.grants.items():
-                            if levels.get(skill, 0) < level:
-                                levels[skill] = level
-                                progress = True
-                    else:
-                        rest.append(course)
-                pending = rest
+            watching: dict[str, list[Course]] = {}
+            ready: list[Course] = []
+            for course in self.catalog.courses.values():
+                if self.usage(course) is None:
+                    continue
+                asked = set(course.requires)
+                for group in course.requires_any:
+                    asked.update(group)
+                for skill in asked:
+                    watching.setdefault(skill, []).append(course)
+                ready.append(course)
+            taken: set[str] = set()
+            while ready:
+                check()
+                course = ready.pop()
+                if course.id in taken:
+                    continue
+                if not (
+                    all(levels.get(s, 0) >= lv for s, lv in course.requires.items())
+                    and all(any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any)
+                ):
+                    continue
+                taken.add(course.id)
+                for skill, level in course.grants.items():
+                    if levels.get(skill, 0) < level:
+                        levels[skill] = level
+                        ready.extend(c for c in watching.get(skill, ()) if c.id not in taken)
             self._reachable = levels
         return self._reachable
 
-    def can_reach(self, target: Mapping[str, int]) -> bool:
+    def can_reach(self, target: Mapping[str, int], deadline: Deadline | None = None) -> bool:
         """Whether some sequence of usable courses meets every requirement of ``target``."""
-        reachable = self.reachable_levels()
+        reachable = self.reachable_levels(deadline)
         return all(reachable.get(skill, 0) >= level for skill, level in target.items())
 
     def why_unusable(self, course: Course) -> Reason | None:

@@ -9,11 +9,12 @@ Markdown and JSON reports always say the same thing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 from typing import Any
 
 from ..i18n import t
 from ..model import Catalog
+from ..safetext import printable
+from .escape import html_text
 from .wording import number
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
@@ -48,14 +49,31 @@ footer { margin-top: 8mm; border-top: 1px solid #ccc; padding-top: 2mm; }
 def _fmt(value: Any, lang: str) -> str:
     """A number as people of ``lang`` write it (1 550,5 in French); anything else, escaped."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return escape(number(value, lang, decimals=1))
-    return escape(str(value))
+        return html_text(number(value, lang, decimals=1))
+    return html_text(str(value))
+
+
+def _plain_name(catalog: Catalog, kind: str, entry_id: str | None, lang: str) -> str:
+    """The entry's name in ``lang`` (its id, or a dash, when there is none), not yet escaped."""
+    table = getattr(catalog, kind)
+    entry = table.get(entry_id) if entry_id else None
+    return catalog.name(entry, lang) if entry is not None else entry_id or "—"
 
 
 def _name(catalog: Catalog, kind: str, entry_id: str | None, lang: str) -> str:
-    table = getattr(catalog, kind)
-    entry = table.get(entry_id) if entry_id else None
-    return escape(catalog.name(entry, lang)) if entry is not None else escape(entry_id or "—")
+    """The entry's name, escaped for HTML (control characters shown as escapes)."""
+    return html_text(_plain_name(catalog, kind, entry_id, lang))
+
+
+TIMELINE_LABEL = 38
+"""Characters of a course name beside its timeline bar; longer names are cut (the bar's tooltip has
+the whole name)."""
+
+
+def _short(name: str) -> str:
+    """``name`` cut to ``TIMELINE_LABEL`` characters, before escaping: an entity is never split."""
+    shown = printable(name)
+    return shown if len(shown) <= TIMELINE_LABEL else shown[: TIMELINE_LABEL - 2] + "…"
 
 
 def provider_colours(catalog: Catalog, paths: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -78,7 +96,7 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
     height = top + row_h * len(courses) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {label_w + chart_w + 20} {height}" '
-        f'role="img" aria-label="{escape(t("report.timeline", lang))}" class="timeline">',
+        f'role="img" aria-label="{html_text(t("report.timeline", lang))}" class="timeline">',
     ]
     step = _tick_step(total)
     tick = 0.0
@@ -88,7 +106,7 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
         parts.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick, lang)}</text>')
         tick += step
     parts.append(
-        f'<text x="{label_w - 6}" y="{top - 10}" font-size="10" text-anchor="end" fill="#555">{escape(t("report.weeks_axis", lang))} →</text>'
+        f'<text x="{label_w - 6}" y="{top - 10}" font-size="10" text-anchor="end" fill="#555">{html_text(t("report.weeks_axis", lang))} →</text>'
     )
     start = 0.0
     for index, course in enumerate(courses):
@@ -98,12 +116,12 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
         x = label_w + start * scale
         width = max(float(course["weeks"]) * scale, 2.0)
         label = _name(catalog, "courses", course["id"], lang)
-        short = label if len(label) <= 38 else label[:36] + "…"
+        short = html_text(_short(_plain_name(catalog, "courses", course["id"], lang)))
         parts.append(f'<text x="{label_w - 6}" y="{y + 14}" font-size="10.5" text-anchor="end">{index + 1}. {short}</text>')
         parts.append(
-            f'<rect class="bar" data-course="{escape(course["id"])}" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" '
+            f'<rect class="bar" data-course="{html_text(course["id"])}" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" '
             f'height="{row_h - 7}" rx="2" fill="{colours.get(provider, PALETTE[0])}"><title>{label}: '
-            f'{_fmt(course["weeks"], lang)} {escape(t("report.weeks_unit", lang))}</title></rect>'
+            f'{_fmt(course["weeks"], lang)} {html_text(t("report.weeks_unit", lang))}</title></rect>'
         )
         start += float(course["weeks"])
     parts.append("</svg>")
@@ -119,7 +137,7 @@ def _tick_step(total: float) -> float:
 
 def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
     head = "".join(
-        f"<th{cls}>{escape(t(key, lang))}</th>"
+        f"<th{cls}>{html_text(t(key, lang))}</th>"
         for key, cls in (
             ("report.col.course", ""), ("report.col.provider", ""), ("report.col.where", ""),
             ("report.col.hours", ' class="num"'), ("report.col.weeks", ' class="num"'),
@@ -135,17 +153,17 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
             if course.get("distance_km") is not None:
                 where += f' <span class="muted">({_fmt(course["distance_km"], lang)} km)</span>'
         else:
-            where = escape(t("report.online", lang))
-        serves = "<br>".join(escape(str(s)) for s in course.get("serves", ()))
+            where = html_text(t("report.online", lang))
+        serves = "<br>".join(html_text(str(s)) for s in course.get("serves", ()))
         rows.append(
             f"<tr><td>{index}. {_name(catalog, 'courses', course['id'], lang)}"
-            f'<br><span class="muted">{escape(course["id"])}</span></td><td>{provider}</td><td>{where}</td>'
+            f'<br><span class="muted">{html_text(course["id"])}</span></td><td>{provider}</td><td>{where}</td>'
             f'<td class="num">{_fmt(course["hours"], lang)}</td><td class="num">{_fmt(course["weeks"], lang)}</td>'
             f'<td class="num">{_fmt(course["cost_eur"], lang)} €</td><td class="num">{_fmt(course["pays_eur"], lang)} €</td>'
             f"<td>{serves}</td></tr>"
         )
     totals = (
-        f'<tr><th colspan="3">{escape(t("report.total", lang))}</th>'
+        f'<tr><th colspan="3">{html_text(t("report.total", lang))}</th>'
         f'<th class="num">{_fmt(path.get("total_hours", 0), lang)}</th><th class="num">{_fmt(path.get("total_weeks", 0), lang)}</th>'
         f'<th class="num">{_fmt(path.get("total_cost_eur", 0), lang)} €</th><th class="num">{_fmt(path.get("total_pays_eur", 0), lang)} €</th><th></th></tr>'
     )
@@ -156,7 +174,7 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
 def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str) -> str:
     rows: list[tuple[str, str]] = []
     if reference:
-        rows.append((t("report.reference", lang), escape(reference)))
+        rows.append((t("report.reference", lang), html_text(reference)))
     jobs = ", ".join(_name(catalog, "jobs", j, lang) for j in profile.get("jobs", ())) or "—"
     rows.append((t("report.jobs", lang), jobs))
     home = profile.get("home")
@@ -166,17 +184,17 @@ def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: st
         home_text = _name(catalog, "sites", home, lang) if home else "—"
     radius = profile.get("mobility_km")
     rows.append((t("report.home", lang), home_text))
-    rows.append((t("report.radius", lang), f"{_fmt(radius, lang)} km" if radius is not None else escape(t("report.any_distance", lang))))
-    rows.append((t("report.online_ok", lang), escape(t("report.yes" if profile.get("online", True) else "report.no", lang))))
+    rows.append((t("report.radius", lang), f"{_fmt(radius, lang)} km" if radius is not None else html_text(t("report.any_distance", lang))))
+    rows.append((t("report.online_ok", lang), html_text(t("report.yes" if profile.get("online", True) else "report.no", lang))))
     limits = []
     for key, unit in (("max_hours", "h"), ("max_weeks", t("report.weeks_unit", lang)), ("budget_eur", "€")):
         if profile.get(key) is not None:
-            limits.append(f"{escape(t('report.limit.' + key, lang))} {_fmt(profile[key], lang)} {escape(unit)}")
-    rows.append((t("report.limits", lang), "; ".join(limits) or escape(t("report.no_limit", lang))))
-    funding = ", ".join(escape(t("funding." + f, lang)) if _has_funding_label(f) else escape(f) for f in profile.get("funding", ()))
+            limits.append(f"{html_text(t('report.limit.' + key, lang))} {_fmt(profile[key], lang)} {html_text(unit)}")
+    rows.append((t("report.limits", lang), "; ".join(limits) or html_text(t("report.no_limit", lang))))
+    funding = ", ".join(html_text(t("funding." + f, lang)) if _has_funding_label(f) else html_text(f) for f in profile.get("funding", ()))
     rows.append((t("report.funding", lang), funding or "—"))
-    body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
-    return f'<section class="section"><h2>{escape(t("report.profile", lang))}</h2><table>{body}</table></section>'
+    body = "".join(f"<tr><th>{html_text(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<section class="section"><h2>{html_text(t("report.profile", lang))}</h2><table>{body}</table></section>'
 
 
 def _has_funding_label(source: str) -> bool:
@@ -202,33 +220,33 @@ def render_html(
     colours = provider_colours(catalog, paths)
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
+        f'<html lang="{html_text(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(t('report.title', lang))} — {_name(catalog, 'jobs', target, lang)}</title>",
+        f"<title>{html_text(t('report.title', lang))} — {_name(catalog, 'jobs', target, lang)}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<header><h1>{escape(t('report.title', lang))}</h1>",
-        f"<p>{escape(t('report.goal', lang))} <strong>{_name(catalog, 'jobs', target, lang)}</strong> "
-        f'<span class="status {escape(status)}">{escape(t("report.status." + status, lang))}</span></p>',
-        f'<p class="muted">{escape(t("report.optimised_for", lang, objective=t("report.objective." + str(report.get("optimize", "hours")), lang)))}</p></header>',
+        f"<header><h1>{html_text(t('report.title', lang))}</h1>",
+        f"<p>{html_text(t('report.goal', lang))} <strong>{_name(catalog, 'jobs', target, lang)}</strong> "
+        f'<span class="status {html_text(status)}">{html_text(t("report.status." + status, lang))}</span></p>',
+        f'<p class="muted">{html_text(t("report.optimised_for", lang, objective=t("report.objective." + str(report.get("optimize", "hours")), lang)))}</p></header>',
         _profile_section(catalog, profile, reference, lang),
     ]
     gaps = report.get("gaps", ())
-    parts.append(f'<section class="section"><h2>{escape(t("report.gaps", lang))}</h2>')
+    parts.append(f'<section class="section"><h2>{html_text(t("report.gaps", lang))}</h2>')
     if gaps:
         rows = "".join(
             f"<tr><td>{_name(catalog, 'skills', g['skill'], lang)}</td><td class=\"num\">{g['have']}</td><td class=\"num\">{g['need']}</td></tr>"
             for g in gaps
         )
         parts.append(
-            f"<table><thead><tr><th>{escape(t('report.col.skill', lang))}</th><th class=\"num\">{escape(t('report.col.have', lang))}</th>"
-            f"<th class=\"num\">{escape(t('report.col.need', lang))}</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<table><thead><tr><th>{html_text(t('report.col.skill', lang))}</th><th class=\"num\">{html_text(t('report.col.have', lang))}</th>"
+            f"<th class=\"num\">{html_text(t('report.col.need', lang))}</th></tr></thead><tbody>{rows}</tbody></table>"
         )
     else:
-        parts.append(f"<p>{escape(t('report.no_gaps', lang))}</p>")
+        parts.append(f"<p>{html_text(t('report.no_gaps', lang))}</p>")
     parts.append("</section>")
     if paths:
         best = paths[0]
-        parts.append(f'<section class="path"><h2>{escape(t("report.best_path", lang))}</h2>')
+        parts.append(f'<section class="path"><h2>{html_text(t("report.best_path", lang))}</h2>')
         parts.append(timeline_svg(catalog, best, colours, lang))
         legend = " · ".join(
             f'<span style="color:{colour}">■</span> {_name(catalog, "providers", provider, lang)}' for provider, colour in colours.items()
@@ -236,26 +254,26 @@ def render_html(
         parts.append(f'<p class="muted">{legend}</p>')
         parts.append(_path_table(catalog, best, lang))
         if report.get("proven") is False:
-            parts.append(f'<p class="muted">{escape(t("plan.not_proven", lang))}</p>')
+            parts.append(f'<p class="muted">{html_text(t("plan.not_proven", lang))}</p>')
         parts.append("</section>")
         for rank, path in enumerate(paths[1:], 2):
-            parts.append(f'<section class="path"><h3>{escape(t("report.alternative", lang, n=rank))}</h3>')
+            parts.append(f'<section class="path"><h3>{html_text(t("report.alternative", lang, n=rank))}</h3>')
             parts.append(_path_table(catalog, path, lang))
             parts.append("</section>")
     blockers = report.get("blockers", ())
     if blockers or status == "unreachable":
-        parts.append(f'<section class="section"><h2>{escape(t("report.why_not", lang))}</h2><ul>')
-        parts.extend(f"<li>{escape(str(b.get('reason', '')))}</li>" for b in blockers)
+        parts.append(f'<section class="section"><h2>{html_text(t("report.why_not", lang))}</h2><ul>')
+        parts.extend(f"<li>{html_text(str(b.get('reason', '')))}</li>" for b in blockers)
         parts.append("</ul>")
         for relaxation in report.get("relaxations", ()):
             text = relaxation.get("text") if isinstance(relaxation, Mapping) else relaxation
-            parts.append(f"<p>{escape(str(text))}</p>")
+            parts.append(f"<p>{html_text(str(text))}</p>")
         parts.append("</section>")
     meta = report.get("catalog", {})
     parts.append(
-        f'<footer class="muted">{escape(t("report.catalog", lang))}: {escape(str(meta.get("name", "")))} '
-        f'{escape(str(meta.get("version", "")))} · sha256 {escape(str(meta.get("sha256", "")))}<br>'
-        f"{escape(t('report.generated', lang, date=generated))}</footer>"
+        f'<footer class="muted">{html_text(t("report.catalog", lang))}: {html_text(str(meta.get("name", "")))} '
+        f'{html_text(str(meta.get("version", "")))} · sha256 {html_text(str(meta.get("sha256", "")))}<br>'
+        f"{html_text(t('report.generated', lang, date=generated))}</footer>"
     )
     parts.append("</body></html>\n")
     return "\n".join(parts)

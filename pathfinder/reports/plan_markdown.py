@@ -1,10 +1,18 @@
-"""A plan as Markdown, in English or French: ``pathfinder plan --format md``."""
+"""A plan as Markdown, in English or French: ``pathfinder plan --format md``.
+
+Catalog text is data: every name, version or region goes through
+:func:`~pathfinder.reports.escape.markdown_text`, so it renders as exactly its text and can open no
+heading, table, link or HTML tag; a provider's URL becomes a link only when it is http(s).
+Ids are checked by the loader (lower-case letters, digits and hyphens) and shown in code spans.
+"""
 
 from __future__ import annotations
 
 from ..i18n import t
 from ..model import Catalog
 from ..planning.results import Path, PlanResult
+from ..safetext import printable
+from .escape import markdown_link, markdown_text
 from .wording import (
     blocker_subject,
     km,
@@ -16,8 +24,11 @@ from .wording import (
 )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _code(entry_id: str) -> str:
+    """An id in a code span; any text that a code span could not hold as is, escaped instead."""
+    if entry_id and printable(entry_id) == entry_id and "`" not in entry_id and entry_id.strip() == entry_id:
+        return f"`{entry_id}`"
+    return markdown_text(entry_id)
 
 
 def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str | None) -> list[str]:
@@ -34,9 +45,9 @@ def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str 
             t("plan.step.online", lang)
             if step.site is None
             else (
-                t("plan.step.site", lang, site=catalog.name(catalog.sites[step.site], lang), km=km(step.distance_km, lang))
+                t("plan.step.site", lang, site=markdown_text(catalog.name(catalog.sites[step.site], lang)), km=km(step.distance_km, lang))
                 if step.distance_km is not None
-                else catalog.name(catalog.sites[step.site], lang)
+                else markdown_text(catalog.name(catalog.sites[step.site], lang))
             )
         )
         figures = t(
@@ -46,10 +57,8 @@ def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str 
         pays = t("plan.step.funded", lang) if step.pays_eur == 0 and course.cost_eur > 0 else t(
             "plan.step.pays", lang, pays=number(step.pays_eur, lang)
         )
-        lines.append(
-            f"{index}. **{catalog.name(course, lang)}** (`{course.id}`) — "
-            f"{catalog.name(provider, lang) if provider else course.provider}, {where}"
-        )
+        by = markdown_link(catalog.name(provider, lang), provider.url) if provider else markdown_text(course.provider)
+        lines.append(f"{index}. **{markdown_text(catalog.name(course, lang))}** ({_code(course.id)}) — {by}, {where}")
         lines.append(f"   - {figures}; {pays}")
         what = "; ".join(serves_text(item, lang) for item in step.serves)
         lines.append(f"   - {t('plan.step.serves', lang, what=what)}")
@@ -69,10 +78,13 @@ def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str 
 def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = None) -> str:
     """The whole plan: gaps, each path as a numbered list, or why there is none."""
     job = catalog.jobs.get(result.target)
-    job_name = catalog.name(job, lang) if job else result.target
-    lines = [f"# {t('plan.title', lang, job=job_name)} (`{result.target}`)", ""]
+    job_name = markdown_text(catalog.name(job, lang) if job else result.target)
+    lines = [f"# {t('plan.title', lang, job=job_name)} ({_code(result.target)})", ""]
     lines.append(
-        t("plan.catalog", lang, name=catalog.info.name, version=catalog.info.version, sha=catalog.sha256[:12])
+        t(
+            "plan.catalog", lang, name=markdown_text(catalog.info.name), version=markdown_text(catalog.info.version),
+            sha=catalog.sha256[:12],
+        )
     )
     lines.append("")
     if result.start:
@@ -89,7 +101,7 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
     for gap in result.gaps:
         skill = catalog.skills.get(gap.skill)
         name = catalog.name(skill, lang) if skill else gap.skill
-        lines.append(f"| {_cell(name)} (`{gap.skill}`) | {gap.have} | {gap.need} |")
+        lines.append(f"| {markdown_text(name)} ({_code(gap.skill)}) | {gap.have} | {gap.need} |")
     lines.append("")
     for n, path in enumerate(result.paths, 1):
         lines += _path_lines(path, n, result.objective, catalog, lang)
