@@ -1,6 +1,5 @@
 """``pathfinder advise``: the interactive advising session, replayable from a profile file."""
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
@@ -119,7 +118,7 @@ def _prompts_off_stdout(active: bool) -> Iterator[None]:
         yield
 
 
-def _read_answers(path: Path) -> Answers:
+def _read_answers(path: Path) -> "Answers":
     from ..advising.answers import Answers
     from ..yamlsource import read_yaml
 
@@ -131,14 +130,14 @@ def _read_answers(path: Path) -> Answers:
     return Answers.from_data(data, str(path))
 
 
-def _check(answers: Answers, catalog: Catalog, profile: Path | None) -> None:
+def _check(answers: "Answers", catalog: "Catalog", profile: Path | None) -> None:
     from ..profile import check_profile
 
     check_profile(answers.profile, catalog, where=None if profile is None else {f: f"{profile}: {f}" for f in (
         "jobs", "skills", "home", "exclude_courses", "targets", "sectors")})
 
 
-def _require_complete(answers: Answers) -> None:
+def _require_complete(answers: "Answers") -> None:
     """Without a terminal nobody can answer: name the missing fields at once, exit 2."""
     from ..advising.answers import missing_fields
     from ..errors import PathfinderError
@@ -149,10 +148,10 @@ def _require_complete(answers: Answers) -> None:
 
 
 def run_session(
-    catalog: Catalog,
-    answers: Answers,
-    prompter: Prompter,
-    console: Console,
+    catalog: "Catalog",
+    answers: "Answers",
+    prompter: "Prompter",
+    console: "Console",
     *,
     objective: str = "hours",
     interactive: bool = True,
@@ -205,7 +204,7 @@ def run_session(
     return 1 if result.status == "unreachable" else 0
 
 
-def _plan(catalog: Catalog, answers: Answers, objective: str) -> PlanResult:
+def _plan(catalog: "Catalog", answers: "Answers", objective: str) -> "PlanResult":
     from ..planner import plan
     from .plan_cmd import PLAN_TIME_LIMIT
 
@@ -215,7 +214,7 @@ def _plan(catalog: Catalog, answers: Answers, objective: str) -> PlanResult:
     )
 
 
-def _ranked(catalog: Catalog, answers: Answers, objective: str, lang: str) -> list[tuple[str, str]]:
+def _ranked(catalog: "Catalog", answers: "Answers", objective: str, lang: str) -> list[tuple[str, str]]:
     """Jobs within reach, best first, as (label, job id) for the goal question."""
     from ..explore import explore
     from ..i18n import t
@@ -234,13 +233,13 @@ def _ranked(catalog: Catalog, answers: Answers, objective: str, lang: str) -> li
     ]
 
 
-def _show(result: PlanResult, catalog: Catalog, console: Console, lang: str) -> None:
+def _show(result: "PlanResult", catalog: "Catalog", console: "Console", lang: str) -> None:
     from .plan_render import render_plan
 
     render_plan(result, catalog, console, lang)
 
 
-def _offer_relaxation(result: PlanResult, answers: Answers, prompter: Prompter) -> Answers | None:
+def _offer_relaxation(result: "PlanResult", answers: "Answers", prompter: "Prompter") -> "Answers | None":
     """Offer each relaxation that would open a path as a one-key retry."""
     from ..advising.report import apply_relaxation, relaxation_text
     from ..i18n import t
@@ -257,7 +256,7 @@ def _offer_relaxation(result: PlanResult, answers: Answers, prompter: Prompter) 
 
 
 def _offers(
-    prompter: Prompter, save_profile: Path | None, export: Path | None, offer_save: bool = True
+    prompter: "Prompter", save_profile: Path | None, export: Path | None, offer_save: bool = True
 ) -> tuple[Path | None, Path | None]:
     """At the end: offer to save the answers (when the session changed them) and to export the
     report, unless flags already said where."""

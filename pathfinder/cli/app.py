@@ -1,7 +1,6 @@
 """The ``pathfinder`` command. Sub-commands live in their own modules and import the library
 lazily, inside the command functions, so that ``pathfinder --help`` starts instantly."""
 
-from __future__ import annotations
 
 import re
 import sys
@@ -96,8 +95,9 @@ def _run() -> int:
         return _usage_error(error, _error_lang())
     except errors.ClickException as error:
         from ..i18n import t
+        from ..safetext import clip
 
-        sys.stderr.write(f"pathfinder: {t('error.prefix', _error_lang())}: {error.format_message()}\n")
+        sys.stderr.write(f"pathfinder: {t('error.prefix', _error_lang())}: {clip(error.format_message(), 4 * ECHO_LIMIT)}\n")
         return int(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
@@ -176,6 +176,7 @@ def _report(error: Exception, lang: str | None) -> int:
     """Print a library error for people (every catalog error, one per line); its exit code."""
     from ..errors import CatalogError, PathfinderError
     from ..i18n import t
+    from ..safetext import printable
 
     assert isinstance(error, PathfinderError)
     if isinstance(error, CatalogError):
@@ -183,6 +184,6 @@ def _report(error: Exception, lang: str | None) -> int:
         for problem in errors:
             sys.stderr.write(problem.render(lang) + "\n")
         sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {t('catalog.broken', lang, count=len(errors))}\n")
-    else:
-        sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {error.message(lang)}\n")
+    else:  # messages echo input (paths, ids, values): inert text, one line
+        sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {printable(error.message(lang))}\n")
     return error.exit_code

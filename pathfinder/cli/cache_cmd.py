@@ -6,7 +6,6 @@ line on standard error, in the command's language, instead of Python's two-line 
 heavy is imported at module level: ``pathfinder --help`` imports this file.
 """
 
-from __future__ import annotations
 
 import sys
 import warnings

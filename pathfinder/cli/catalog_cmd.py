@@ -1,6 +1,5 @@
 """``pathfinder catalog …``: look into the catalog (stats, show, search, schema)."""
 
-from __future__ import annotations
 
 from enum import Enum
 from typing import Annotated, Any

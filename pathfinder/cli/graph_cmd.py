@@ -1,6 +1,5 @@
 """``pathfinder catalog graph``: the prerequisite graph as DOT or Mermaid text."""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

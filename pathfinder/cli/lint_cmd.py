@@ -1,6 +1,5 @@
 """``pathfinder lint``: the catalog maintainers' linter, for the terminal, pre-commit and CI."""
 
-from __future__ import annotations
 
 import sys
 from enum import Enum
@@ -100,7 +99,7 @@ def _colour_wanted() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def _print_coloured(report: LintReport, lang: str, quiet: bool) -> None:
+def _print_coloured(report: "LintReport", lang: str, quiet: bool) -> None:
     from rich.text import Text
 
     from ..i18n import t

@@ -4,7 +4,6 @@ Both take the same profile flags; each flag given replaces the profile file's fi
 is imported inside the commands, so ``pathfinder --help`` stays instant.
 """
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
@@ -116,7 +115,7 @@ def _profile(
     max_weeks: float | None,
     budget: float | None,
     funding: list[str] | None,
-) -> tuple[Profile, str, dict[str, str]]:
+) -> tuple["Profile", str, dict[str, str]]:
     """The profile file with the flags applied, the output language, and how to name each field
     in messages (the flag that set it, else the file's field)."""
     from ..profile import Profile, load_profile
