@@ -15,7 +15,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import cache
@@ -204,7 +204,7 @@ def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
     result = check_parsed(parsed, extra=problems)
     if key is not None and result.catalog is not None:
         cache.write(key, (result.catalog, result.diagnostics))
-    return result
+    return replace(result, files=shown)  # every file of the catalog, the ones not read included
 
 
 def check_parsed(parsed: list[ParsedFile], extra: list[Diagnostic] | None = None) -> LoadResult:

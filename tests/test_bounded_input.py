@@ -241,6 +241,7 @@ def test_a_sparse_file_among_good_ones_is_reported_by_lint(tmp_path: Path) -> No
     result = run_cli("lint", str(directory), timeout=25)
     assert result.returncode == 1
     assert "zz.yaml:1:1: error PF004" in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings in 2 files"  # the file not read counts
 
 
 def test_a_file_that_grows_while_read_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -53,6 +53,15 @@ def test_a_legacy_output_encoding_degrades_gracefully(encoding: str, command: st
     assert text.strip()
 
 
+def test_an_ascii_terminal_gets_the_usual_stand_ins() -> None:
+    """Euros as EUR, dashes and arrows in ASCII, accents dropped: readable, not a row of '?'."""
+    text = run([*PLAN, "--lang", "fr"], PYTHONIOENCODING="ascii").stdout.decode("ascii")
+    assert "EUR" in text and "Point de depart" in text and "->" in text
+    assert "Point de d?part" not in text
+    latin = run([*PLAN, "--lang", "fr"], PYTHONIOENCODING="latin-1").stdout.decode("latin-1")
+    assert "Point de départ" in latin and "EUR" in latin  # Latin-1 has é, not €
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
 def test_advise_with_a_legacy_output_encoding(encoding: str, profile_file: Path) -> None:
     done = run(["advise", "--profile", str(profile_file)], PYTHONIOENCODING=encoding)

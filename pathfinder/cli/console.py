@@ -4,7 +4,8 @@ Rich honours NO_COLOR and TERM=dumb by itself, and draws ASCII boxes when the ou
 not UTF-8. :func:`guard_output` (called first thing by ``app.main``) makes the rest safe:
 
 - characters the output encoding cannot represent (an old Latin-1 or ASCII terminal,
-  ``PYTHONIOENCODING=latin-1``) are replaced by ``?`` instead of raising UnicodeEncodeError;
+  ``PYTHONIOENCODING=latin-1``) are written as their usual ASCII stand-in (``€`` as ``EUR``, ``é`` as
+  ``e``) or ``?``, instead of raising UnicodeEncodeError;
 - a failed write or flush of standard output (closed, full disk, broken pipe) raises
   :class:`OutputError`, which ``app.main`` turns into one line on stderr and exit code 3
   (:data:`OUTPUT_ERROR_EXIT`); a standard output closed before start-up (``sys.stdout`` is None)
@@ -16,6 +17,7 @@ giving an empty or unbounded layout.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -33,6 +35,40 @@ MAX_WIDTH = 500
 """A ``COLUMNS`` above this is capped to it."""
 DEFAULT_WIDTH = 80
 """The width when ``COLUMNS`` is absent or bad and the output is not a terminal."""
+
+
+FALLBACK_ERRORS = "pathfinder-fallback"
+"""The codec error handler of the guarded streams: see :func:`_fallback`."""
+_FALLBACKS = {
+    "€": "EUR", "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "≥": ">=",
+    "≤": "<=", "≠": "!=", "×": "x", "·": ".", "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"',
+    "»": '"', "\u00a0": " ", "\u202f": " ", "✓": "v", "✗": "x", "•": "*",
+}
+
+
+def _fallback(error: UnicodeError) -> tuple[str, int]:
+    """Characters the output encoding lacks: the usual ASCII stand-in (``€`` as ``EUR``, ``—`` as
+    ``-``, ``≥`` as ``>=``), the letter without its accent (``é`` as ``e``), else ``?``.
+    Registered as :data:`FALLBACK_ERRORS`."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(_stand_in(char, error.encoding) for char in error.object[error.start : error.end]), error.end
+
+
+def _stand_in(char: str, encoding: str) -> str:
+    known = _FALLBACKS.get(char)
+    if known is not None:
+        return known
+    import unicodedata
+
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    try:
+        return base.encode(encoding).decode(encoding) if base else "?"  # é as e, œ stays ?
+    except UnicodeError:
+        return "?"
+
+
+codecs.register_error(FALLBACK_ERRORS, _fallback)
 
 
 class OutputError(Exception):
@@ -94,7 +130,7 @@ def guard_output() -> None:
         try:
             stdout.flush()
             sys.stdout = _GuardedOutput(
-                stdout.buffer, encoding=stdout.encoding, errors="replace", line_buffering=stdout.line_buffering,
+                stdout.buffer, encoding=stdout.encoding, errors=FALLBACK_ERRORS, line_buffering=stdout.line_buffering,
             )
         except (OSError, ValueError, AttributeError):
             pass
@@ -102,7 +138,7 @@ def guard_output() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     elif isinstance(sys.stderr, io.TextIOWrapper) and sys.stderr.errors == "strict":
         try:
-            sys.stderr.reconfigure(errors="replace")
+            sys.stderr.reconfigure(errors=FALLBACK_ERRORS)
         except (OSError, ValueError):
             pass
 

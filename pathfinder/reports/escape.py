@@ -10,16 +10,24 @@ override from the catalog reaches the document.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from urllib.parse import urlsplit
 
 from ..safetext import printable
 
-MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|~=$")
-"""ASCII punctuation that can open a construct (emphasis, code, links, headings, lists, tables,
-strikethrough, math), escaped with a backslash: CommonMark allows one before any ASCII punctuation."""
+MARKDOWN_PUNCTUATION = frozenset("\\`*_[]#|~$")
+"""ASCII punctuation that opens a construct wherever it stands (emphasis, code, links and images,
+headings and their closing sequence, tables, strikethrough, math): always backslash-escaped.
+CommonMark allows a backslash before any ASCII punctuation; escaping only these keeps the raw
+Markdown readable (``Mini 1.0``, ``Diagnosis (level 2)``)."""
+LINE_START_PUNCTUATION = frozenset("-+=")
+"""Punctuation that opens a block only at the start of a line (list item, setext underline;
+``>``, a block quote, is an entity anyway): escaped when the text starts with it."""
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ORDERED_ITEM = re.compile(r"(\d{1,9})([.)])")
+"""A text starting like an ordered list item, ``1.`` or ``2)``."""
 
 LINK_SCHEMES = ("http", "https")
 
@@ -27,18 +35,26 @@ LINK_SCHEMES = ("http", "https")
 def markdown_text(text: str) -> str:
     """``text`` as Markdown that renders as exactly that text (its control characters written as
     visible escapes), wherever it stands: in a paragraph, a heading, a list item, a table cell or
-    emphasis. Each ASCII punctuation character that could open a construct is backslash-escaped,
-    ``&``, ``<`` and ``>`` become entities, and so does whitespace at either end."""
+    emphasis. Punctuation that could open a construct is backslash-escaped (some of it only at
+    the start, the only line start a single-line text has), ``&``, ``<`` and ``>`` become
+    entities, and so does whitespace at either end."""
     shown = printable(text)
     parts: list[str] = []
     last = len(shown) - 1
+    if ordered := _ORDERED_ITEM.match(shown):
+        parts.append(f"{ordered[1]}\\{ordered[2]}")
+        shown = shown[ordered.end() :]
+        last = len(shown) - 1
+        first = -1  # the text no longer starts here
+    else:
+        first = 0
     for index, char in enumerate(shown):
         entity = _ENTITIES.get(char)
         if entity is not None:
             parts.append(entity)
-        elif char in MARKDOWN_PUNCTUATION:
+        elif char in MARKDOWN_PUNCTUATION or (index == first and char in LINE_START_PUNCTUATION):
             parts.append("\\" + char)
-        elif char.isspace() and (index == 0 or index == last):
+        elif char.isspace() and (index == first or index == last):
             # A space at either end would stop ``**name**`` from being emphasis: write it as a
             # character reference, which renders the same and is not whitespace to the parser.
             parts.append(f"&#{ord(char)};")
