@@ -98,3 +98,11 @@ def test_language_follows_the_environment_like_the_other_messages(env: dict[str,
     text = help_text(env=env)
     assert ("Afficher la version et quitter." in text) is french
     assert ("Show the version and exit." in text) is not french
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "root")
+def test_french_help_never_breaks_a_line_before_its_punctuation(command: tuple[str, ...]) -> None:
+    """French puts a space before ':', ';', '?' and '!': the wrapping never breaks there."""
+    result = run_cli(*command, "--help", env={"LANG": "fr_FR.UTF-8", "COLUMNS": "60"})
+    assert result.returncode == 0
+    assert not [line for line in result.stdout.splitlines() if re.match(r"\s*[:;?!»]", line)]

@@ -40,11 +40,13 @@ def _wrap(text: str, width: int, indent: str = "", first_indent: str | None = No
         initial_indent=indent if first_indent is None else first_indent, subsequent_indent=indent,
     )
     lines: list[str] = []
-    for number, paragraph in enumerate(_FRENCH_SPACE.sub(_NBSP, text).split("\n\n")):
+    for number, paragraph in enumerate(text.split("\n\n")):
         if number:
             lines.append("")
             wrapper.initial_indent = indent
-        lines.extend(line.replace(_NBSP, " ") for line in wrapper.wrap(" ".join(paragraph.split())))
+        # Collapse whitespace first (str.split would take the no-break spaces for spaces too).
+        joined = _FRENCH_SPACE.sub(_NBSP, " ".join(paragraph.split()))
+        lines.extend(line.replace(_NBSP, " ") for line in wrapper.wrap(joined))
     return lines
 
 
