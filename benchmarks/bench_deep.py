@@ -72,9 +72,10 @@ def main() -> None:
     parser.add_argument("--no-unlimited", action="store_true", help="skip the runs without a time limit")
     args = parser.parse_args()
 
+    from pathfinder.errors import TimeLimitError
     from pathfinder.explore import explore
     from pathfinder.loader import loads_catalog
-    from pathfinder.planner import TimeLimitError, plan
+    from pathfinder.planner import plan
     from pathfinder.profile import Profile
 
     text = chain_yaml(args.courses, args.ids)

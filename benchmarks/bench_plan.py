@@ -80,9 +80,10 @@ def profiles(catalog: object) -> dict[str, object]:
 def bench_catalog(
     label: str, path: Path | None, queries: int, repeat: int, explore_profiles: set[str], limits: tuple[float, float]
 ) -> None:
+    from pathfinder.errors import TimeLimitError
     from pathfinder.explore import explore
     from pathfinder.loader import bundled_catalog_path, load_catalog
-    from pathfinder.planner import TimeLimitError, plan
+    from pathfinder.planner import plan
 
     start = time.perf_counter()
     catalog = load_catalog(path or bundled_catalog_path())

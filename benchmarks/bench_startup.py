@@ -46,7 +46,7 @@ def main() -> int:
         "pathfinder plan --help": [script, "plan", "--help"] if script else [sys.executable, "-m", "pathfinder", "plan", "--help"],
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for name, command in commands.items():  # warm the file cache and the .pyc files
+    for command in commands.values():  # warm the file cache and the .pyc files
         measure(command)
     for _ in range(args.repeat):
         for name, command in commands.items():

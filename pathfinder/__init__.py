@@ -34,9 +34,15 @@ _EXPORTS = {
     "Provider": "model",
     "Diagnostic": "diagnostics",
     "Severity": "diagnostics",
+    # errors: every one a user can meet (pathfinder.errors)
     "PathfinderError": "errors",
     "CatalogError": "errors",
     "UnknownIdError": "errors",
+    "ProfileError": "errors",
+    "CoordinatesError": "errors",
+    "YamlFileError": "errors",
+    "WriteError": "errors",
+    "TimeLimitError": "errors",
     # planning
     "Profile": "profile",
     "load_profile": "profile",

@@ -28,7 +28,11 @@ NOT_REGULAR_KINDS: tuple[str, ...] = ("directory", "fifo", "char_device", "block
 
 
 class NotRegularFileError(OSError):
-    """The path is not a regular file; ``kind`` is one of :data:`NOT_REGULAR_KINDS`."""
+    """The path is not a regular file; ``kind`` is one of :data:`NOT_REGULAR_KINDS`.
+
+    Internal, never shown to a user as such: readers turn it into a diagnostic (PF010) or an
+    error of :mod:`pathfinder.errors`; it is an OSError, so code that handles unreadable files
+    handles it."""
 
     def __init__(self, path: str, kind: str) -> None:
         super().__init__(f"{path}: not a regular file ({kind})")
@@ -37,7 +41,10 @@ class NotRegularFileError(OSError):
 
 
 class FileTooLargeError(OSError):
-    """The file holds more than ``limit`` bytes; ``size`` is its size (or what was read of it)."""
+    """The file holds more than ``limit`` bytes; ``size`` is its size (or what was read of it).
+
+    Internal, never shown to a user as such: readers turn it into a diagnostic (PF004) or an
+    error of :mod:`pathfinder.errors`; it is an OSError, like :class:`NotRegularFileError`."""
 
     def __init__(self, path: str, size: int, limit: int) -> None:
         super().__init__(f"{path}: {size} bytes, more than {limit}")

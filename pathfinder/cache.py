@@ -105,6 +105,9 @@ class Refusal:
 
 
 class _Refused(Exception):
+    """The cache refused a path (see :class:`Refusal`). Internal control flow, never shown to a
+    user as such: the cache is skipped and the refusal reported as a warning or by ``cache info``."""
+
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.path)
         self.refusal = refusal

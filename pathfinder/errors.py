@@ -1,5 +1,20 @@
-"""Errors meant for people. Each carries a message key (see ``pathfinder.locales``) and its
-parameters, so the CLI can say it in the user's language; ``str(error)`` is the English text."""
+"""Errors meant for people, all of them here. Each carries a message key (see
+``pathfinder.locales``) and its parameters, so the CLI can say it in the user's language;
+``str(error)`` is the English text. The command line prints ``message(lang)`` on standard error
+and exits with the class's ``exit_code``, as the README's "Exit codes" documents them:
+
+- **1**, nothing found: :class:`TimeLimitError`;
+- **2**, bad input: :class:`PathfinderError` itself, :class:`CatalogError`,
+  :class:`UnknownIdError`, :class:`ProfileError`, :class:`CoordinatesError`,
+  :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written).
+
+Exceptions that only steer the program (a search out of time, an interrupted session, standard
+output that cannot be written, a file refused while reading) stay in their modules and say that
+they are internal: they are caught and turned into a result, a diagnostic, an exit code or one of
+these errors, never shown as such. A test (tests/test_errors.py) holds both rules.
+
+This module imports nothing from the package at module level (every module may import it).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +26,8 @@ if TYPE_CHECKING:
 
 
 class PathfinderError(Exception):
-    """Bad input a person can fix. The CLI prints ``message(lang)`` and exits with ``exit_code``."""
+    """Bad input a person can fix. The CLI prints ``message(lang)`` and exits with ``exit_code``.
+    Exit code 2."""
 
     exit_code = 2
 
@@ -27,7 +43,7 @@ class PathfinderError(Exception):
 
 
 class CatalogError(PathfinderError):
-    """The catalog has errors; ``diagnostics`` holds all of them (and the warnings)."""
+    """The catalog has errors; ``diagnostics`` holds all of them (and the warnings). Exit code 2."""
 
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
@@ -44,7 +60,7 @@ class CatalogError(PathfinderError):
 
 
 class UnknownIdError(PathfinderError):
-    """An id that the catalog does not have, with the closest ones it does."""
+    """An id that the catalog does not have, with the closest ones it does. Exit code 2."""
 
     def __init__(self, kind: str, entry_id: str, suggestions: Sequence[str] = (), where: str = "") -> None:
         self.kind = kind
@@ -68,7 +84,7 @@ class UnknownIdError(PathfinderError):
 
 class WriteError(PathfinderError, OSError):
     """A file Pathfinder refused, or failed, to write (see ``pathfinder.atomic``). It is also an
-    OSError, so code that tolerates a failed write (the cache) still does."""
+    OSError, so code that tolerates a failed write (the cache) still does. Exit code 2."""
 
     def __init__(self, key: str, /, *, path: object, **params: object) -> None:
         self.path = str(path)
@@ -84,3 +100,30 @@ class WriteError(PathfinderError, OSError):
         if "reason" in params:
             params["reason"] = printable(str(params["reason"]))
         return t(self.key, lang, **params)
+
+
+class ProfileError(PathfinderError):
+    """A profile field with the wrong type or value. Exit code 2."""
+
+
+class CoordinatesError(PathfinderError):
+    """Coordinates that are not two numbers in range. Exit code 2."""
+
+
+class YamlFileError(PathfinderError):
+    """A YAML file (a profile, say) that cannot be read or parsed; the message is the
+    diagnostic's, with the file, line and column. Exit code 2."""
+
+    def __init__(self, problem: Diagnostic) -> None:
+        self.diagnostic = problem
+        super().__init__("yaml.file_error", problem=problem.render())
+
+    def message(self, lang: str | None = None) -> str:
+        return self.diagnostic.render(lang)
+
+
+class TimeLimitError(PathfinderError):
+    """The search ran out of time before finding any path within the caps (none is known to
+    exist or not to exist). Exit code 1: nothing found."""
+
+    exit_code = 1

@@ -70,7 +70,7 @@ def explore(
     is up."""
     from .planner import check_objective
 
-    check_objective(objective)
+    spec = check_objective(objective)
     if top is not None and top < 1:
         raise PathfinderError("explore.bad_top", value=top)
     check_profile(profile, catalog)
@@ -118,7 +118,7 @@ def explore(
             unreachable.append(job.id)
             continue
         hours, weeks, price, pays = problem.totals(found.order)
-        value = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(len(found.order))}[objective]
+        value = sum((spec.contribution(problem.courses[i]) for i in found.order), Fraction(0))
         courses = [problem.courses[i].course for i in found.order]
         ordered = schedule(courses, job.requires, start)
         item = ExploreItem(

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import math
 
-from .errors import PathfinderError
+from .errors import CoordinatesError
 from .safetext import clip
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), in kilometres."""
-
-
-class CoordinatesError(PathfinderError):
-    """Coordinates that are not two numbers in range."""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

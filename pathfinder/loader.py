@@ -26,10 +26,8 @@ from .model import Catalog
 from .references import check_duplicates, check_references
 from .rules import diagnostic
 from .safetext import clip
-from .schema import TOP_LEVEL_KEYS
-from .textsearch import suggest
-from .validate import EntryReader, RawEntry
-from .yamlsource import MAPPING, SCALAR, SEQUENCE, ParsedFile, parse_bytes, parse_text, read_file
+from .validate import EntryReader, RawEntry, file_sections
+from .yamlsource import NOT_PARSED, ParsedFile, parse_bytes, parse_text, read_file, unreadable_path
 
 ENV_VAR = "PATHFINDER_CATALOG"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -179,7 +177,7 @@ def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
     unreadable: list[tuple[Path, OSError]] = []
     files = discover(root, unreadable)
     problems: list[Diagnostic] = [
-        diagnostic("PF010", "yaml.unreadable_dir", _display(directory, root), 1, 1, reason=error.strerror or str(error))
+        unreadable_path(_display(directory, root), error, directory=True)
         for directory, error in unreadable
     ]
     if not files and not problems:
@@ -212,7 +210,7 @@ def check_parsed(parsed: list[ParsedFile], extra: list[Diagnostic] | None = None
     problems: list[Diagnostic] = list(extra or ())
     for file in parsed:
         problems.extend(file.diagnostics)
-    sections = [(file, _sections(file, problems)) for file in parsed]
+    sections = [(file, file_sections(file, problems)) for file in parsed]
     info_entry, languages = _metadata(sections, parsed, problems)
     entries: list[RawEntry] = []
     for file, kinds in sections:
@@ -238,44 +236,6 @@ def check_parsed(parsed: list[ParsedFile], extra: list[Diagnostic] | None = None
     return LoadResult(assemble(info_entry, tables, files), tuple(problems), files, tuple(parsed))
 
 
-def _sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[str, object]]:
-    """The top-level sections of one file as (kind, node) pairs, checking their shapes."""
-    root = file.root
-    if root is None:
-        return []
-    if root.kind == SCALAR and root.plain and root.scalar_type() == "null":
-        return []  # an empty file (or only comments)
-    if root.kind != MAPPING:
-        problems.append(diagnostic("PF103", "schema.top_not_mapping", file.path, root.line, root.column))
-        return []
-    sections = []
-    for key_node, value_node in root.value:  # type: ignore[attr-defined]
-        kind = key_node.value
-        if kind not in TOP_LEVEL_KEYS:
-            hint = suggest(kind, TOP_LEVEL_KEYS)
-            problems.append(
-                diagnostic(
-                    "PF101", "schema.unknown_section_hint" if hint else "schema.unknown_section",
-                    file.path, key_node.line, key_node.column,
-                    key=kind, suggestion=", ".join(hint), sections=", ".join(TOP_LEVEL_KEYS),
-                )
-            )
-            continue
-        expected = MAPPING if kind == "catalog" else SEQUENCE
-        if value_node.kind != expected:
-            if value_node.kind == SCALAR and value_node.plain and value_node.scalar_type() == "null":
-                continue  # "courses:" with nothing under it
-            problems.append(
-                diagnostic(
-                    "PF103", f"schema.expected.{'mapping' if expected == MAPPING else 'list'}",
-                    file.path, value_node.line, value_node.column, field=kind, got=value_node.describe(),
-                )
-            )
-            continue
-        sections.append((kind, value_node))
-    return sections
-
-
 def _metadata(
     sections: list[tuple[ParsedFile, list[tuple[str, object]]]],
     parsed: list[ParsedFile],
@@ -284,7 +244,7 @@ def _metadata(
     """The ``catalog:`` block (exactly one in the whole catalog) and the declared languages."""
     blocks = [(file, node) for file, kinds in sections for kind, node in kinds if kind == "catalog"]
     if not blocks:
-        if parsed and not any(d.is_error and d.code in ("PF001", "PF007", "PF009") for d in problems):
+        if parsed and not any(d.is_error and d.code in NOT_PARSED for d in problems):
             problems.append(diagnostic("PF109", "catalog.no_metadata", parsed[0].path, 1, 1))
         return None, None
     first_file, first_node = blocks[0]

@@ -12,15 +12,15 @@ With a ``time_limit``, a search cut short gives its best path so far with ``prov
 
 from __future__ import annotations
 
-from .errors import PathfinderError, UnknownIdError
+from .errors import PathfinderError, TimeLimitError, UnknownIdError
 from .model import Catalog, Job
+from .objectives import OBJECTIVE_NAMES, OBJECTIVES, Objective, ObjectiveSpec, objective_spec
 from .planning.alternatives import k_best
 from .planning.deadline import Deadline, TimeUp
 from .planning.explain import blockers, caps_of, relaxations
 from .planning.numbers import to_float
 from .planning.problem import Problem
 from .planning.results import (
-    OBJECTIVES,
     Blocker,
     Excluded,
     ExploreItem,
@@ -29,7 +29,6 @@ from .planning.results import (
     LimitsTogether,
     MissingPrerequisites,
     NoCourse,
-    Objective,
     OnlineNotAllowed,
     OverLimit,
     Path,
@@ -46,9 +45,9 @@ from .planning.usable import Context
 from .profile import Profile, check_profile
 
 
-def check_objective(objective: str) -> None:
-    if objective not in OBJECTIVES:
-        raise PathfinderError("plan.bad_objective", value=objective, choices=", ".join(OBJECTIVES))
+def check_objective(objective: str) -> ObjectiveSpec:
+    """The objective called ``objective``; a PathfinderError naming the choices otherwise."""
+    return objective_spec(objective)
 
 
 def find_job(catalog: Catalog, job_id: str, where: str = "") -> Job:
@@ -82,13 +81,6 @@ def build_path(problem: Problem, found: Found) -> Path:
         steps.append(Step(course, usage.site, usage.distance_km, to_float(usage.pays), purpose))
     hours, weeks, price, pays = problem.totals(found.order)
     return Path(tuple(steps), to_float(hours), to_float(weeks), to_float(price), to_float(pays))
-
-
-class TimeLimitError(PathfinderError):
-    """The search ran out of time before finding any path within the caps (none is known to
-    exist or not to exist)."""
-
-    exit_code = 1
 
 
 def plan_in_context(
@@ -158,6 +150,7 @@ def plan(
 
 __all__ = [
     "OBJECTIVES",
+    "OBJECTIVE_NAMES",
     "Blocker",
     "Excluded",
     "ExploreItem",
@@ -167,6 +160,7 @@ __all__ = [
     "MissingPrerequisites",
     "NoCourse",
     "Objective",
+    "ObjectiveSpec",
     "OnlineNotAllowed",
     "OverLimit",
     "Path",

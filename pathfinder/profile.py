@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import PathfinderError, UnknownIdError
+from .errors import CoordinatesError, ProfileError, UnknownIdError
+from .levels import highest
 from .limits import LEVEL_MAX, PROFILE_RANGES
 from .model import EMPTY_LEVELS, Catalog, FrozenMap, Levels
 from .safetext import clip
@@ -31,10 +32,6 @@ RANGES = PROFILE_RANGES
 Positions = Mapping[str, tuple[int, int]]
 """Line and column of each field's value in a profile file: ``max_hours``, ``skills.python``,
 ``home.lat``…"""
-
-
-class ProfileError(PathfinderError):
-    """A profile field with the wrong type or value."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +131,7 @@ def _levels(data: object, source: str, at: Positions) -> Levels:
 
 
 def _home(data: object, source: str, at: Positions) -> Home | None:
-    from .geo import CoordinatesError, check_coordinates
+    from .geo import check_coordinates
     from .yamlsource import HugeNumber
 
     if data is None:
@@ -287,17 +284,8 @@ def check_profile(profile: Profile, catalog: Catalog, where: Mapping[str, str] |
 
 def start_levels(profile: Profile, catalog: Catalog) -> Levels:
     """The levels a plan starts from: held jobs' requirements, raised by self-assessed skills."""
-    levels: dict[str, int] = {}
-    for job_id in profile.jobs:
-        job = catalog.jobs.get(job_id)
-        if job is None:
-            continue
-        for skill, level in job.requires.items():
-            if level > levels.get(skill, 0):
-                levels[skill] = level
-    for skill, level in profile.skills.items():
-        if level > levels.get(skill, 0):
-            levels[skill] = level
+    held = [catalog.jobs[job_id].requires for job_id in profile.jobs if job_id in catalog.jobs]
+    levels = highest([*held, profile.skills])
     return FrozenMap({skill: level for skill, level in levels.items() if level > 0})
 
 

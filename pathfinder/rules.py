@@ -3,6 +3,10 @@
 PF0xx: YAML syntax and safety. PF1xx: schema and references. PF2xx: whole-catalog graph checks.
 PF3xx: style. Each rule's title is the message key ``rule.<CODE>``; its explanation, with a bad and
 a good example, is in ``docs/lint-rules.md``.
+
+This registry names every code; each code is *emitted* by exactly one module, its owner (the
+reading rules by :mod:`pathfinder.yamlsource`, the schema's by :mod:`pathfinder.validate`, …).
+Another module that needs a code asks its owner; ``tests/test_rule_ownership.py`` checks it.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .funding import FUNDING_SOURCES
 from .limits import COST_EUR_MAX, HOURS_MAX, LEVEL_MAX, OPENINGS_MAX, WEEKS_MAX
 from .model import COURSE_FORMATS, OUTLOOKS
 
@@ -23,10 +24,11 @@ class Field:
     """One field of an entry.
 
     ``type`` is one of: ``id`` (kebab-case id), ``ref`` (id of an entry of kind ``ref``), ``refs``
-    (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings), ``int``,
-    ``number``, ``enum`` (one of ``choices``), ``levels`` (skill id -> level), ``levels-list``
-    (list of ``levels``), ``counts`` (site id -> count), ``langs``, ``lint``. ``minimum`` and
-    ``maximum`` bound a number, or each value of ``levels``, ``levels-list`` and ``counts``.
+    (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings; with
+    ``choices``, each one of them), ``int``, ``number``, ``enum`` (one of ``choices``), ``levels``
+    (skill id -> level), ``levels-list`` (list of ``levels``), ``counts`` (site id -> count),
+    ``langs``, ``lint``. ``minimum`` and ``maximum`` bound a number, or each value of ``levels``,
+    ``levels-list`` and ``counts``.
     """
 
     name: str
@@ -114,7 +116,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "grants", "levels", required=True, minimum=1, maximum=LEVEL_MAX,
             description="Skills raised to these levels.",
         ),
-        Field("funding", "strs", description="Funding sources, e.g. cpf, employer."),
+        Field(
+            "funding", "strs", choices=FUNDING_SOURCES,
+            description="Funding sources that can pay for it: " + ", ".join(FUNDING_SOURCES) + ".",
+        ),
         Field("certification", "str"),
         Field("hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time, 0..1."),
         _SOURCES,
@@ -163,7 +168,10 @@ def _field_schema(field: Field) -> dict[str, object]:
         if field.pattern is not None:
             schema["pattern"] = field.pattern.pattern
     elif kind == "strs":
-        schema = {"type": "array", "items": {"type": "string", "minLength": 1}}
+        item: dict[str, object] = {"type": "string", "minLength": 1}
+        if field.choices:
+            item = {"type": "string", "enum": list(field.choices)}
+        schema = {"type": "array", "items": item}
     elif kind in ("int", "number"):
         schema = {"type": "integer" if kind == "int" else "number"}
         if field.minimum is not None:

@@ -1,8 +1,10 @@
 """Check YAML nodes against the catalog schema and turn them into field values.
 
-:class:`EntryReader` reads one file's entries, collecting every problem as a diagnostic (a
-maintainer fixes ten problems per run, not one). Cross-file checks (references, duplicate ids,
-levels above a skill's ``max_level``) happen in :mod:`pathfinder.references` once all files are read.
+:func:`file_sections` checks the shape of a file's top level (known sections, PF101; a mapping
+or a list each, PF103); :class:`EntryReader` reads one file's entries, collecting every problem as
+a diagnostic (a maintainer fixes ten problems per run, not one). Cross-file checks (references,
+duplicate ids, levels above a skill's ``max_level``) happen in :mod:`pathfinder.references` once
+all files are read.
 """
 
 from __future__ import annotations
@@ -14,9 +16,17 @@ from typing import Any
 from .diagnostics import Diagnostic
 from .rules import diagnostic
 from .safetext import clip
-from .schema import FIELD_INDEX, ID_PATTERN, LANG_PATTERN, REQUIRED, RULE_CODE_PATTERN, Field
+from .schema import (
+    FIELD_INDEX,
+    ID_PATTERN,
+    LANG_PATTERN,
+    REQUIRED,
+    RULE_CODE_PATTERN,
+    TOP_LEVEL_KEYS,
+    Field,
+)
 from .textsearch import suggest
-from .yamlsource import MAPPING, MAX_NUMBER_CHARS, SCALAR, SEQUENCE, Node, scalar_value
+from .yamlsource import MAPPING, MAX_NUMBER_CHARS, SCALAR, SEQUENCE, Node, ParsedFile, scalar_value
 
 SHOWN_NUMBER_CHARS = 24
 """Numbers echoed in messages are cut to this many characters."""
@@ -104,12 +114,7 @@ class EntryReader:
                 self.report("PF105", "schema.bad_id", node, id=text)
                 return INVALID
             if kind == "enum" and text not in spec.choices:
-                hint = suggest(text, spec.choices)  # type: ignore[arg-type]
-                self.report(
-                    "PF111", "schema.bad_enum", node, field=spec.name, value=text,
-                    choices=" | ".join(spec.choices), suggestion=", ".join(hint),
-                )
-                return INVALID
+                return self.not_a_choice(spec, text, node)  # type: ignore[arg-type]
             if spec.pattern is not None and not spec.pattern.fullmatch(text):  # type: ignore[arg-type]
                 self.report("PF112", "schema.bad_rome", node, value=text)
                 return INVALID
@@ -175,6 +180,15 @@ class EntryReader:
             return self._out_of_range(spec.name, spec, node, _fmt(value))
         return value
 
+    def not_a_choice(self, spec: Field, text: str, node: Node) -> Any:
+        """Report ``text`` as not one of ``spec.choices`` (PF111), with the closest ones."""
+        hint = suggest(text, spec.choices)
+        self.report(
+            "PF111", "schema.bad_enum_hint" if hint else "schema.bad_enum", node, field=spec.name, value=text,
+            choices=" | ".join(spec.choices), suggestion=", ".join(hint),
+        )
+        return INVALID
+
     def _out_of_range(self, name: str, spec: Field, node: Node, shown: str) -> Any:
         """Report ``shown`` (the value, cut to a readable length) as outside ``spec``'s range."""
         low, high = spec.minimum, spec.maximum
@@ -226,6 +240,8 @@ class EntryReader:
             if spec.type == "langs" and not LANG_PATTERN.fullmatch(text):  # type: ignore[arg-type]
                 self.report("PF104", "schema.bad_language", item, value=text)
                 return INVALID
+            if spec.choices and text not in spec.choices:
+                return self.not_a_choice(spec, text, item)  # type: ignore[arg-type]
             items.append(text)  # type: ignore[arg-type]
         if spec.type == "langs" and not items:
             self.report("PF104", "schema.empty", node, field=spec.name)
@@ -271,6 +287,45 @@ class EntryReader:
                     return INVALID
             ignore.extend(codes)  # type: ignore[arg-type]
         return {"ignore": ignore}
+
+
+def file_sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[str, object]]:
+    """The top-level sections of one file as (kind, node) pairs, checking their shapes: a mapping
+    of known section names (PF101), ``catalog`` a mapping and the others lists (PF103)."""
+    root = file.root
+    if root is None:
+        return []
+    if root.kind == SCALAR and root.plain and root.scalar_type() == "null":
+        return []  # an empty file (or only comments)
+    if root.kind != MAPPING:
+        problems.append(diagnostic("PF103", "schema.top_not_mapping", file.path, root.line, root.column))
+        return []
+    sections = []
+    for key_node, value_node in root.value:  # type: ignore[attr-defined]
+        kind = key_node.value
+        if kind not in TOP_LEVEL_KEYS:
+            hint = suggest(kind, TOP_LEVEL_KEYS)
+            problems.append(
+                diagnostic(
+                    "PF101", "schema.unknown_section_hint" if hint else "schema.unknown_section",
+                    file.path, key_node.line, key_node.column,
+                    key=kind, suggestion=", ".join(hint), sections=", ".join(TOP_LEVEL_KEYS),
+                )
+            )
+            continue
+        expected = MAPPING if kind == "catalog" else SEQUENCE
+        if value_node.kind != expected:
+            if value_node.kind == SCALAR and value_node.plain and value_node.scalar_type() == "null":
+                continue  # "courses:" with nothing under it
+            problems.append(
+                diagnostic(
+                    "PF103", f"schema.expected.{'mapping' if expected == MAPPING else 'list'}",
+                    file.path, value_node.line, value_node.column, field=kind, got=value_node.describe(),
+                )
+            )
+            continue
+        sections.append((kind, value_node))
+    return sections
 
 
 def _singular(kind: str) -> str:

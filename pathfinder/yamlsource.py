@@ -9,6 +9,9 @@ small node tree from the parser's events, so that it can
 - keep each scalar's raw text and style, so the schema decides its type (``no`` stays "no" where a
   name is expected) and a plain ``yes``/``on`` can be flagged;
 - report encoding problems, a BOM and tab indentation in words, never as a traceback.
+
+It owns the reading rules (PF0xx, and PF301 found while parsing): other modules refer to them
+through :data:`UNREADABLE`, :data:`NOT_PARSED` and :func:`unreadable_path`.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
-from .errors import PathfinderError
+from .errors import YamlFileError
 from .rules import diagnostic
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -38,6 +41,13 @@ CORE_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+
+UNREADABLE = "PF010"
+"""The rule of a path that cannot be read: a file (:func:`read_file`) or a directory of the
+catalog (:func:`unreadable_path`). ``pathfinder lint`` exits with status 2 on it."""
+NOT_PARSED = frozenset({"PF001", "PF007", "PF009"})
+"""The errors that leave a file's content unknown (YAML syntax, an encoding other than UTF-8, tab
+indentation): catalog-wide conclusions such as "no ``catalog:`` block" wait until they are fixed."""
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -385,14 +395,20 @@ def read_file(path: Path, display: str) -> bytes | Diagnostic:
     try:
         return read_bounded(path, MAX_FILE_BYTES)
     except NotRegularFileError as error:
-        return diagnostic("PF010", f"yaml.not_regular.{error.kind}", display, 1, 1)
+        return diagnostic(UNREADABLE, f"yaml.not_regular.{error.kind}", display, 1, 1)
     except FileTooLargeError as error:
         return diagnostic(
             "PF004", "yaml.too_large", display, 1, 1,
             size_mb=round(error.size / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20,
         )
     except OSError as error:
-        return diagnostic("PF010", "yaml.unreadable", display, 1, 1, reason=error.strerror or str(error))
+        return unreadable_path(display, error)
+
+
+def unreadable_path(display: str, error: OSError, *, directory: bool = False) -> Diagnostic:
+    """PF010 for a file, or with ``directory`` a directory of the catalog, that cannot be read."""
+    key = "yaml.unreadable_dir" if directory else "yaml.unreadable"
+    return diagnostic(UNREADABLE, key, display, 1, 1, reason=error.strerror or str(error))
 
 
 def parse_file(path: Path, display: str | None = None) -> ParsedFile:
@@ -423,14 +439,3 @@ def read_yaml_node(path: Path | str) -> Node | None:
     if errors:
         raise YamlFileError(errors[0])
     return parsed.root
-
-
-class YamlFileError(PathfinderError):
-    """A YAML file that cannot be read; the message is the diagnostic's."""
-
-    def __init__(self, problem: Diagnostic) -> None:
-        self.diagnostic = problem
-        super().__init__("yaml.file_error", problem=problem.render())
-
-    def message(self, lang: str | None = None) -> str:
-        return self.diagnostic.render(lang)

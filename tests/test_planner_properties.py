@@ -21,7 +21,7 @@ from pathfinder.geo import haversine_km
 from pathfinder.model import Course
 from pathfinder.planner import plan
 from pathfinder.planning.problem import Problem
-from pathfinder.planning.search import costs, learned_landmarks, search, weight_name
+from pathfinder.planning.search import costs, learned_landmarks, search
 from pathfinder.planning.usable import Context
 from pathfinder.profile import Profile
 
@@ -304,10 +304,9 @@ def test_course_costs_order_sets_as_keys_do(scenario: tuple[Any, Profile, str], 
         return
     cost = costs(problem, objective)
     weights = problem.weights
-    name = weight_name(objective)
 
     def key(members: list[int]) -> tuple[int, int, int, tuple[str, ...]]:
-        return (sum(weights[name][i] for i in members), len(members), sum(weights["hours"][i] for i in members),
+        return (sum(weights[objective][i] for i in members), len(members), sum(weights["hours"][i] for i in members),
                 tuple(sorted(problem.courses[i].course.id for i in members)))
 
     subsets = st.lists(st.integers(0, n - 1), unique=True)

@@ -14,8 +14,9 @@ import pytest
 from conftest import run_cli
 from planner_builders import course, job, make_catalog
 
+from pathfinder.errors import TimeLimitError
 from pathfinder.explore import explore
-from pathfinder.planner import TimeLimitError, plan
+from pathfinder.planner import plan
 from pathfinder.profile import Profile
 
 

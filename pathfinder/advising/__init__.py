@@ -1,3 +1,4 @@
-"""Advising sessions without a terminal: the answers so far, the choices offered, the report.
+"""Advising sessions without a terminal: the questions (declared as data), the answers so far,
+the choices offered, the report.
 
-The questionnaire itself (questionary prompts) lives in :mod:`pathfinder.cli.questionnaire`."""
+The questions are rendered with questionary prompts by :mod:`pathfinder.cli.questionnaire`."""

@@ -11,24 +11,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..profile import Profile, profile_from_data
+from .questions import ADVISING_QUESTIONS
 
-QUESTIONS: tuple[str, ...] = (
-    "lang", "jobs", "skills", "home", "mobility", "online", "time", "budget", "funding", "goal",
-)
-"""The session's questions, in the order they are asked."""
+QUESTIONS: tuple[str, ...] = tuple(q.name for q in ADVISING_QUESTIONS)
+"""The session's questions, in the order they are asked (declared in :mod:`.questions`)."""
 
-FIELDS_OF: dict[str, tuple[str, ...]] = {
-    "lang": ("lang",),
-    "jobs": ("jobs",),
-    "skills": ("skills",),
-    "home": ("home",),
-    "mobility": ("mobility_km",),
-    "online": ("online",),
-    "time": ("max_hours", "max_weeks"),
-    "budget": ("budget_eur",),
-    "funding": ("funding",),
-    "goal": ("targets",),
-}
+FIELDS_OF: dict[str, tuple[str, ...]] = {q.name: q.fields for q in ADVISING_QUESTIONS}
 """Profile fields behind each question; a question is answered when any of its fields is given."""
 
 

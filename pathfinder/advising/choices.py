@@ -30,7 +30,7 @@ class Choice:
     """Folded text matched against what the person types (label, id and every translation)."""
 
 
-def _choice(label: str, value: str, *names: str) -> Choice:
+def choice(label: str, value: str, *names: str) -> Choice:
     """A choice whose label is shown as is: catalog text in it is made printable (no control or
     bidirectional character reaches the prompt), and the typed answer is matched against it."""
     label = printable(label)
@@ -40,21 +40,21 @@ def _choice(label: str, value: str, *names: str) -> Choice:
 def job_choices(catalog: Catalog, lang: str, jobs: Iterable[Job] | None = None) -> list[Choice]:
     """Jobs as ``Name (id)``, sorted by name in ``lang``."""
     pool = list(catalog.jobs.values() if jobs is None else jobs)
-    choices = [_choice(f"{catalog.name(j, lang)} ({j.id})", j.id, *j.name.values()) for j in pool]
+    choices = [choice(f"{catalog.name(j, lang)} ({j.id})", j.id, *j.name.values()) for j in pool]
     return sorted(choices, key=lambda c: fold(c.label))
 
 
 def site_choices(catalog: Catalog, lang: str) -> list[Choice]:
     """Sites as ``Name — region (id)``, sorted by name."""
     choices = [
-        _choice(f"{catalog.name(s, lang)} — {s.region} ({s.id})", s.id, *s.name.values())
+        choice(f"{catalog.name(s, lang)} — {s.region} ({s.id})", s.id, *s.name.values())
         for s in catalog.sites.values()
     ]
     return sorted(choices, key=lambda c: fold(c.label))
 
 
 def skill_choices(catalog: Catalog, lang: str) -> list[Choice]:
-    choices = [_choice(f"{catalog.name(s, lang)} ({s.id})", s.id, *s.name.values()) for s in catalog.skills.values()]
+    choices = [choice(f"{catalog.name(s, lang)} ({s.id})", s.id, *s.name.values()) for s in catalog.skills.values()]
     return sorted(choices, key=lambda c: fold(c.label))
 
 
@@ -68,9 +68,9 @@ def resolve_choice(text: str, choices: Iterable[Choice]) -> str | None:
     """The id a typed answer stands for: an exact label or id, else the only match; None if unclear."""
     pool = list(choices)
     typed = text.strip()
-    for choice in pool:
-        if typed in (choice.label, choice.value):
-            return choice.value
+    for item in pool:
+        if typed in (item.label, item.value):
+            return item.value
     matches = filter_choices(typed, pool) if typed else []
     return matches[0].value if len(matches) == 1 else None
 

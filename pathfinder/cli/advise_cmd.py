@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .help_text import h
-from .options import CatalogOpt, LangOpt, NoCacheOpt
+from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt, Optimize
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,13 +20,6 @@ if TYPE_CHECKING:
     from ..model import Catalog
     from ..planning.results import PlanResult
     from .prompter import Prompter
-
-
-class Objective(str, Enum):
-    hours = "hours"
-    cost = "cost"
-    weeks = "weeks"
-    courses = "courses"
 
 
 class ExportFormat(str, Enum):
@@ -56,7 +49,7 @@ def advise(
         ExportFormat | None,
         typer.Option("--export-format", help=h("help.advise.export_format"), show_default=False),
     ] = None,
-    objective: Annotated[Objective, typer.Option("--optimize", help=h("help.advise.optimize"))] = Objective.hours,
+    objective: Annotated[Optimize, typer.Option("--optimize", help=h("help.advise.optimize"))] = DEFAULT_OPTIMIZE,
     reference: Annotated[
         str | None, typer.Option("--reference", help=h("help.advise.reference"))
     ] = None,
@@ -124,7 +117,7 @@ def _read_answers(path: Path) -> "Answers":
 
     data = read_yaml(path)
     if data is not None and not isinstance(data, dict):
-        from ..profile import ProfileError
+        from ..errors import ProfileError
 
         raise ProfileError("profile.not_mapping", source=str(path), got=type(data).__name__)
     return Answers.from_data(data, str(path))

@@ -72,7 +72,10 @@ codecs.register_error(FALLBACK_ERRORS, _fallback)
 
 
 class OutputError(Exception):
-    """Standard output could not be written; ``cause`` is the OSError."""
+    """Standard output could not be written; ``cause`` is the OSError.
+
+    Internal control flow, never shown to a user as such: the entry point says it in one line on
+    standard error (nothing for a broken pipe) and exits with status 3."""
 
     def __init__(self, cause: OSError) -> None:
         super().__init__(str(cause))

@@ -17,7 +17,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer._click import Context, HelpFormatter
+
+try:  # typer vendors click since 0.2x; before, click is its dependency
+    from typer._click import Context, HelpFormatter
+except ImportError:  # pragma: no cover - exercised by the lowest-versions CI run
+    from click import Context, HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
 from typer.core import TyperCommand, TyperGroup
 
 from .help_text import h

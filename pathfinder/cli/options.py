@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..objectives import OBJECTIVE_NAMES
 from .help_text import h
 
 
@@ -19,6 +20,12 @@ class Lang(str, Enum):
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+Optimize = Enum("Optimize", {name: name for name in OBJECTIVE_NAMES}, type=str)  # type: ignore[misc]
+"""The ``--optimize`` choices of ``plan``, ``explore`` and ``advise``: one per objective
+(:mod:`pathfinder.objectives`), in its order."""
+DEFAULT_OPTIMIZE = Optimize(OBJECTIVE_NAMES[0])
 
 
 CatalogOpt = Annotated[

@@ -13,7 +13,7 @@ import typer
 
 from ..limits import PROFILE_RANGES, TIME_LIMIT_MAX
 from .help_text import h
-from .options import CatalogOpt, LangOpt, NoCacheOpt
+from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt, Optimize
 
 if TYPE_CHECKING:
     from ..profile import Profile
@@ -22,13 +22,6 @@ MAX_ALTERNATIVES = 20
 MAX_TOP = 100_000
 # Flags get their upper bound from click (a 400-digit --radius is a usage error); the lower bound,
 # NaN and the infinities are checked by _non_negative, in one line that names the flag.
-
-
-class Optimize(str, Enum):
-    hours = "hours"
-    cost = "cost"
-    weeks = "weeks"
-    courses = "courses"
 
 
 class PlanFormat(str, Enum):
@@ -200,7 +193,7 @@ def plan_command(
     max_weeks: MaxWeeksOpt = None,
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
-    optimize: OptimizeOpt = Optimize.hours,
+    optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
     alternatives: Annotated[
         int, typer.Option("--alternatives", metavar="K", max=MAX_ALTERNATIVES, help=h("help.plan.alternatives"))
     ] = 3,
@@ -268,7 +261,7 @@ def explore_command(
     max_weeks: MaxWeeksOpt = None,
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
-    optimize: OptimizeOpt = Optimize.hours,
+    optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,

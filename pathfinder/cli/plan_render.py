@@ -153,6 +153,7 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
     from rich.text import Text
 
     from ..i18n import t
+    from ..objectives import objective_spec
     from ..reports.wording import number, objective_text
     from ..safetext import printable
 
@@ -164,11 +165,14 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column(t("explore.col.job", lang), ratio=1)
-        keys = ("hours", "weeks", "cost", "pays", "courses", "openings") if result.objective == "cost" else (
-            "hours", "weeks", "cost", "courses", "openings"
-        )
+        # Hours, weeks, price, courses and openings always; the objective's totals too, after the
+        # price, when they are none of these (what the person pays, for ``cost``).
+        keys = ["explore.col.hours", "explore.col.weeks", "explore.col.cost", "explore.col.courses", "explore.col.openings"]
+        objective_key = objective_spec(result.objective).unit_key
+        if objective_key not in keys:
+            keys.insert(3, objective_key)
         for key in keys:
-            table.add_column(t(f"explore.col.{key}", lang), justify="right")
+            table.add_column(t(key, lang), justify="right")
         for rank, item in enumerate(result.results, 1):
             job = catalog.jobs.get(item.job)
             label = printable(f"{catalog.name(job, lang) if job else item.job} ({item.job})")
@@ -176,13 +180,15 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
                 label += f" — {t('explore.already', lang)}"
             if not item.proven:
                 label += f" — {t('explore.not_proven', lang)}"
-            money = [number(item.total_cost_eur, lang, 0)]
-            if result.objective == "cost":
-                money.append(number(item.total_pays_eur, lang, 0))
-            table.add_row(
-                str(rank), Text(label), number(item.total_hours, lang), number(item.total_weeks, lang), *money,
-                str(item.courses), str(item.openings_nearby),
-            )
+            cells = {
+                "explore.col.hours": number(item.total_hours, lang),
+                "explore.col.weeks": number(item.total_weeks, lang),
+                "explore.col.cost": number(item.total_cost_eur, lang, 0),
+                "explore.col.pays": number(item.total_pays_eur, lang, 0),
+                "explore.col.courses": str(item.courses),
+                "explore.col.openings": str(item.openings_nearby),
+            }
+            table.add_row(str(rank), Text(label), *(cells[key] for key in keys))
         console.print(table)
     if result.unreachable:
         console.print(

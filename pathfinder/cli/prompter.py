@@ -18,8 +18,12 @@ from prompt_toolkit.document import Document
 from prompt_toolkit.styles import Style
 
 from ..advising.choices import Choice, filter_choices
+from ..advising.questions import Problem
 from ..i18n import t
 from ..safetext import printable
+
+Check = Callable[[str], Problem | None]
+"""A typed answer's check: None when it is good, else a message key (and its placeholders)."""
 
 STYLE = Style.from_dict({"qmark": "bold", "question": "bold", "answer": "bold", "instruction": "italic"})
 
@@ -55,7 +59,10 @@ def _summary(style: str, text: str, lang: str) -> str:
 
 
 class SessionInterrupted(Exception):
-    """Ctrl-C or Ctrl-D at a prompt."""
+    """Ctrl-C or Ctrl-D at a prompt.
+
+    Internal control flow, never shown to a user as such: ``advise`` saves the answers so far
+    and exits with status 130."""
 
 
 class FoldingCompleter(Completer):
@@ -90,13 +97,16 @@ class Prompter:
             raise SessionInterrupted
         return answer
 
-    def _validator(self, check: Callable[[str], str | None] | None) -> Callable[[str], bool | str] | None:
+    def _validator(self, check: Check | None) -> Callable[[str], bool | str] | None:
         if check is None:
             return None
 
         def validate(text: str) -> bool | str:
             problem = check(text)
-            return True if problem is None else t(problem, self.lang)
+            if problem is None:
+                return True
+            key, params = (problem, {}) if isinstance(problem, str) else problem
+            return t(key, self.lang, **params)
 
         return validate
 
@@ -118,11 +128,11 @@ class Prompter:
             question = questionary.checkbox(printable(message), choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang))
         return list(self._ask(question))
 
-    def text(self, message: str, default: str = "", check: Callable[[str], str | None] | None = None) -> str:
+    def text(self, message: str, default: str = "", check: Check | None = None) -> str:
         return str(self._ask(questionary.text(printable(message), default=default, validate=self._validator(check), style=STYLE)))
 
     def autocomplete(
-        self, message: str, choices: Sequence[Choice], check: Callable[[str], str | None] | None = None, default: str = ""
+        self, message: str, choices: Sequence[Choice], check: Check | None = None, default: str = ""
     ) -> str:
         return str(
             self._ask(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from pathlib import Path
 
 from ..errors import PathfinderError
 from ..i18n import t
@@ -106,21 +105,14 @@ def splice(document: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2 or args[0] not in ("--write", "--check"):
-        sys.stderr.write("usage: python -m pathfinder.lint.explain --write|--check docs/lint-rules.md\n")
-        return 2
-    path = Path(args[1])
-    current = path.read_text(encoding="utf-8")
-    fresh = splice(current)
-    if args[0] == "--check":
-        if fresh != current:
-            sys.stderr.write(f"{path} is out of date; run python -m pathfinder.lint.explain --write {path}\n")
-            return 1
-        return 0
-    from ..atomic import PUBLIC, write_atomic
+    from ..generated_docs import regenerate
 
-    write_atomic(path, fresh, mode=PUBLIC)  # through the one writer: never through a link
-    return 0
+    def render(current: str | None) -> str:
+        if current is None:
+            raise SystemExit(f"{args[-1]}: no such document to splice the rules into")
+        return splice(current)
+
+    return regenerate(args, "pathfinder.lint.explain", render)
 
 
 if __name__ == "__main__":

@@ -247,10 +247,14 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "PF111": Explanation(
         en="A value that must be one of a fixed list is not: a course `format` other than `onsite`, "
-        "`online` or `hybrid`, a job `outlook` other than `declining`, `stable` or `growing`.",
+        "`online` or `hybrid`, a job `outlook` other than `declining`, `stable` or `growing`, a "
+        "course `funding` source other than `cpf`, `employer`, `opco`, `region` or "
+        "`france-travail`. The message names the closest allowed values.",
         fr="Une valeur qui doit appartenir à une liste fixe n'en fait pas partie : `format` d'une "
         "formation autre que `onsite`, `online` ou `hybrid`, `outlook` d'un métier autre que "
-        "`declining`, `stable` ou `growing`.",
+        "`declining`, `stable` ou `growing`, financement (`funding`) d'une formation autre que "
+        "`cpf`, `employer`, `opco`, `region` ou `france-travail`. Le message cite les valeurs "
+        "autorisées les plus proches.",
         bad="    format: classroom",
         good="    format: onsite",
     ),

@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic
 from ..i18n import t
 from ..rules import RULES
 from ..safetext import printable
-from . import LintReport
+from .linter import LintReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..diagnostics import Diagnostic
+from ..levels import meets, meets_any, short_of
 from ..model import Catalog, Course
 from ..rules import diagnostic
 from .locate import Locator
@@ -45,11 +46,10 @@ def check(catalog: Catalog, locator: Locator) -> list[Diagnostic]:
 
 def _unmet_steps(course: Course, levels: Mapping[str, int]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """``(steps to the node, formatted requirement)`` for each requirement the levels do not meet."""
-    for skill, level in course.requires.items():
-        if levels.get(skill, 0) < level:
-            yield ("requires", skill), format_requirement(((skill, level),))
+    for skill, level in short_of(levels, course.requires):
+        yield ("requires", skill), format_requirement(((skill, level),))
     for index, group in enumerate(course.requires_any):
-        if not any(levels.get(skill, 0) >= level for skill, level in group.items()):
+        if not meets_any(levels, group):
             yield ("requires_any", index), format_requirement(tuple(group.items()))
 
 
@@ -105,15 +105,13 @@ def cycles(catalog: Catalog, reached: Reach, locator: Locator) -> Iterator[Diagn
         return
     import networkx as nx  # type: ignore[import-untyped]
 
-    levels = dict(reached.levels)
     graph = nx.DiGraph()
     thresholds: dict[str, set[int]] = {}
     for course in stuck:
         for requirement in reached.unmet(course):
-            for skill, level in requirement:
-                if levels.get(skill, 0) < level:
-                    graph.add_edge(("level", skill, level), ("course", course.id))
-                    thresholds.setdefault(skill, set()).add(level)
+            for skill, level in requirement:  # an unmet requirement meets none of its options
+                graph.add_edge(("level", skill, level), ("course", course.id))
+                thresholds.setdefault(skill, set()).add(level)
     for course in stuck:
         for skill, granted in course.grants.items():
             for level in thresholds.get(skill, ()):
@@ -158,7 +156,7 @@ def nothing_new(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
     """PF206: every grant is already demanded, at that level or more, by the course's prerequisites."""
     for course in catalog.courses.values():
         demanded = demands(course)
-        if all(demanded.get(skill, 0) >= level for skill, level in course.grants.items()):
+        if meets(demanded, course.grants):
             where = locator.at("courses", course, "grants", on_key=True)
             yield diagnostic("PF206", "lint.nothing_new", *where, id=course.id)
 

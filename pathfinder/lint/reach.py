@@ -1,4 +1,4 @@
-"""What the catalog's jobs and courses can ever lead to: one forward fixpoint, with a worklist.
+"""What the catalog's jobs and courses can ever lead to: the level fixpoint from what jobs hold.
 
 **Start.** A profile built from the catalog is a set of jobs held (each job's ``requires`` count as
 held skills). Taking courses only raises levels, so whatever some set of jobs can reach, the set of
@@ -8,9 +8,8 @@ of courses. That is exact for profiles made of the catalog's jobs: a course repo
 cannot be taken by anyone the catalog describes, and a course that any such profile can take is
 never reported.
 
-**Cost.** Each requirement (a ``requires`` entry, or a whole ``requires_any`` group) becomes a slot
-waiting on its skills, sorted by level; when a skill's level rises, only the slots up to the new
-level are visited, once each. Linear in the size of the catalog.
+**Cost.** The fixpoint is :func:`pathfinder.levels.reach`, a worklist linear in the size of the
+catalog.
 """
 
 from __future__ import annotations
@@ -18,11 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..levels import Requirement, highest, raise_to, unmet
+from ..levels import reach as reach_from
 from ..model import Catalog, Course
-
-Requirement = tuple[tuple[str, int], ...]
-"""A requirement: one ``(skill, level)`` for a ``requires`` entry, several for a ``requires_any``
-group (any one of them meets it)."""
 
 
 @dataclass(frozen=True)
@@ -38,81 +35,14 @@ class Reach:
 
     def unmet(self, course: Course) -> list[Requirement]:
         """The requirements of ``course`` that the reachable levels do not meet."""
-        return unmet(course, self.levels)
-
-
-def requirements(course: Course) -> list[Requirement]:
-    """Every requirement of a course: each ``requires`` entry, then each ``requires_any`` group."""
-    found: list[Requirement] = [((skill, level),) for skill, level in course.requires.items()]
-    found.extend(tuple(group.items()) for group in course.requires_any)
-    return found
-
-
-def unmet(course: Course, levels: Mapping[str, int]) -> list[Requirement]:
-    return [
-        requirement
-        for requirement in requirements(course)
-        if not any(levels.get(skill, 0) >= level for skill, level in requirement)
-    ]
-
-
-def job_union(catalog: Catalog) -> dict[str, int]:
-    start: dict[str, int] = {}
-    for job in catalog.jobs.values():
-        for skill, level in job.requires.items():
-            if level > start.get(skill, 0):
-                start[skill] = level
-    return start
+        return unmet(self.levels, course.requires, course.requires_any)
 
 
 def reach(catalog: Catalog) -> Reach:
     """The fixpoint from the union of the jobs' requirements (see the module's docstring)."""
-    start = job_union(catalog)
-    levels = dict(start)
-    courses = list(catalog.courses.values())
-    remaining = [0] * len(courses)
-    waiting: dict[str, list[tuple[int, int, int]]] = {}  # skill -> [(level, course, slot)]
-    slots = 0
-    for index, course in enumerate(courses):
-        for requirement in unmet(course, levels):
-            for skill, level in requirement:
-                waiting.setdefault(skill, []).append((level, index, slots))
-            slots += 1
-            remaining[index] += 1
-    for queue_of_skill in waiting.values():
-        queue_of_skill.sort()
-    done = dict.fromkeys(waiting, 0)
-    met = bytearray(slots)
-    taken = bytearray(len(courses))
-    queue = [index for index, count in enumerate(remaining) if count == 0]
-    for index in queue:
-        taken[index] = 1
-    granted: dict[str, int] = {}
-    while queue:
-        course = courses[queue.pop()]
-        for skill, level in course.grants.items():
-            if level > granted.get(skill, 0):
-                granted[skill] = level
-            if level <= levels.get(skill, 0):
-                continue
-            levels[skill] = level
-            pending = waiting.get(skill)
-            if pending is None:
-                continue
-            position = done[skill]
-            while position < len(pending) and pending[position][0] <= level:
-                _, index, slot = pending[position]
-                position += 1
-                if met[slot]:
-                    continue
-                met[slot] = 1
-                remaining[index] -= 1
-                if remaining[index] == 0 and not taken[index]:
-                    taken[index] = 1
-                    queue.append(index)
-            done[skill] = position
-    takeable = frozenset(course.id for course, flag in zip(courses, taken, strict=True) if flag)
-    return Reach(start, levels, takeable, granted)
+    start = highest(job.requires for job in catalog.jobs.values())
+    reached = reach_from(catalog.courses.values(), start)
+    return Reach(start, reached.levels, reached.taken, reached.granted)
 
 
 def format_requirement(requirement: Requirement) -> str:
@@ -126,7 +56,5 @@ def demands(course: Course) -> dict[str, int]:
     demanded = dict(course.requires)
     for group in course.requires_any:
         if len(group) == 1:
-            ((skill, level),) = group.items()
-            if level > demanded.get(skill, 0):
-                demanded[skill] = level
+            raise_to(demanded, group)
     return demanded

@@ -14,7 +14,10 @@ import time
 
 
 class TimeUp(Exception):
-    """The deadline passed during a phase of a query."""
+    """The deadline passed during a phase of a query.
+
+    Internal control flow, never shown to a user as such: the planner turns it into a partial
+    result or a :class:`~pathfinder.errors.TimeLimitError`."""
 
     def __init__(self) -> None:
         super().__init__("out of time")

@@ -45,7 +45,7 @@ from .search import NO_CAPS, Caps, OutOfTime, search
 from .usable import Context
 
 CAP_OBJECTIVE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "cost"}
-CAP_SCALE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "pays"}
+"""The objective that sums what a cap limits (pathfinder.objectives)."""
 
 
 def caps_of(profile: Profile) -> Caps:
@@ -65,7 +65,7 @@ def least(problem: Problem, cap: str, caps: Caps = NO_CAPS, deadline: Deadline =
     found = search(problem, CAP_OBJECTIVE[cap], caps, deadline=deadline, quick=False)
     if found is None:
         return None
-    return Fraction(found.key[0], problem.scale[CAP_SCALE[cap]])
+    return Fraction(found.key[0], problem.scale[CAP_OBJECTIVE[cap]])
 
 
 def blockers(

@@ -1,4 +1,12 @@
-"""What a set of courses reaches, and landmarks learned from a set that falls short.
+"""What a set of courses reaches, and landmarks learned from a set that falls short: the compiled
+twin of the level arithmetic.
+
+:mod:`pathfinder.levels` defines when levels meet a course's requirements and computes what
+courses reach (:func:`pathfinder.levels.reach`). The search asks that question thousands of times
+over the courses of one compiled :class:`~pathfinder.planning.problem.Problem`, so here it is
+asked over bit sets instead: a state is the int of thresholds met, a course's grants, ``requires``
+and ``requires_any`` groups are masks, and the same event-driven fixpoint runs over bits. The two
+agree exactly on the thresholds the problem compiles.
 
 Courses only add levels, so a set of courses reaches a fixed set of thresholds whatever order it
 is taken in (:func:`reach`), and it is a valid path to the target exactly when that set includes
@@ -23,7 +31,8 @@ from .problem import Problem
 
 
 class Reachability:
-    """Forward reachability over the courses of one problem, driven by events."""
+    """Forward reachability over the courses of one problem, driven by events: the bit-set twin
+    of :func:`pathfinder.levels.reach`."""
 
     def __init__(self, problem: Problem) -> None:
         courses = problem.courses

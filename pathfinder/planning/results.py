@@ -8,8 +8,6 @@ from typing import Literal
 
 from ..model import Course, Levels
 
-Objective = Literal["hours", "cost", "weeks", "courses"]
-OBJECTIVES: tuple[str, ...] = ("hours", "cost", "weeks", "courses")
 Status = Literal["ok", "already-qualified", "unreachable"]
 CapKind = Literal["hours", "weeks", "budget"]
 

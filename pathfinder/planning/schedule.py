@@ -16,24 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
+from ..levels import unmet
 from ..model import Course, Levels
 from .results import Serves
 
 Requirement = tuple[str, int]
 # (consumer index or None for the target, requirement met)
 Supply = tuple[int | None, Requirement]
-
-
-def _needs(course_requires: Mapping[str, int], groups: Sequence[Levels], start: Levels) -> list[list[Requirement]]:
-    """A consumer's requirements not met at the start: each is a list of options (one for ``requires``)."""
-    needs: list[list[Requirement]] = [
-        [(skill, level)] for skill, level in course_requires.items() if start.get(skill, 0) < level
-    ]
-    for group in groups:
-        if any(start.get(skill, 0) >= level for skill, level in group.items()):
-            continue
-        needs.append(list(group.items()))
-    return needs
 
 
 def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels) -> list[list[tuple[int, Requirement]]]:
@@ -50,7 +39,7 @@ def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels)
     records: dict[str, tuple[list[int], list[int]]] = {}
     for position, (requires, groups) in enumerate(consumers):
         supplied: list[tuple[int, Requirement]] = []
-        for options in _needs(requires, groups, start):
+        for options in unmet(start, requires, groups):  # a requires entry, or a whole group
             found: tuple[int, Requirement] | None = None
             for skill, level in options:  # the earliest supplier; the first option on a tie
                 record = records.get(skill)
@@ -60,7 +49,7 @@ def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels)
                 if found is None or earlier < found[0]:
                     found = (earlier, (skill, level))
             if found is None:
-                raise ValueError(f"not a valid path: requirement {options} unmet at position {position}")
+                raise ValueError(f"not a valid path: requirement {list(options)} unmet at position {position}")
             supplied.append(found)
         result.append(supplied)
         if position < len(order):

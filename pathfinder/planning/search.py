@@ -86,22 +86,20 @@ class Found:
 
 
 class OutOfTime(Exception):
-    """The search passed its deadline; ``best`` is the best path it knew (not proven), if any."""
+    """The search passed its deadline; ``best`` is the best path it knew (not proven), if any.
+
+    Internal control flow, never shown to a user as such: the planner turns it into a result
+    marked not proven, or a :class:`~pathfinder.errors.TimeLimitError` when no path is known."""
 
     def __init__(self, best: Found | None) -> None:
         super().__init__("out of time")
         self.best = best
 
 
-def weight_name(objective: str) -> str:
-    """The problem's weight an objective sums: out-of-pocket euros for ``cost``."""
-    return "pays" if objective == "cost" else objective
-
-
 def costs(problem: Problem, objective: str) -> list[int]:
     """Per-course integers whose sums order course sets as their keys do (module docstring)."""
     n = len(problem.courses)
-    objective_weights = problem.weights[weight_name(objective)]
+    objective_weights = problem.weights[objective]  # its contributions (pathfinder.objectives)
     hours = problem.weights["hours"]
     rank_factor = (n + 1) << n  # above every sum of rank terms
     hours_factor = (sum(hours) + 1) * rank_factor  # above every sum of hours and rank terms
@@ -339,7 +337,7 @@ def _found(problem: Problem, objective: str, chosen: int, proven: bool = True) -
     _, order = _LEARNED[problem].reachability.reach(members)
     weights = problem.weights
     key = (
-        sum(weights[weight_name(objective)][i] for i in members),
+        sum(weights[objective][i] for i in members),
         len(members),
         sum(weights["hours"][i] for i in members),
         tuple(problem.courses[i].rank for i in members),

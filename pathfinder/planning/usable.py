@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..geo import haversine_km
+from ..levels import meets, reach
 from ..model import Catalog, Course, Levels
 from ..profile import Profile, home_coordinates, start_levels
 from .deadline import NO_DEADLINE, Deadline
@@ -81,7 +82,7 @@ class Context:
         self.excluded = frozenset(profile.exclude_courses)
         self._usage: dict[str, Usage | None] = {}
         self._distance: dict[str, float] = {}
-        self._reachable: dict[str, int] | None = None
+        self._reachable: Mapping[str, int] | None = None
 
     def distance(self, site_id: str) -> float | None:
         """Kilometres from home to a site; None without a home."""
@@ -134,48 +135,17 @@ class Context:
 
     def reachable_levels(self, deadline: Deadline | None = None) -> Mapping[str, int]:
         """The highest level of each skill that the start plus some sequence of usable courses
-        reaches (computed once: a job is out of reach iff it asks for more somewhere).
-
-        Event driven: a course is looked at again only when a skill it asks for goes up, so a
-        long prerequisite chain costs linear time. Raises TimeUp past ``deadline`` (and leaves
-        nothing computed)."""
+        reaches (computed once: a job is out of reach iff it asks for more somewhere), by
+        :func:`pathfinder.levels.reach`, in linear time. Raises TimeUp past ``deadline`` (and
+        leaves nothing computed)."""
         if self._reachable is None:
-            check = (deadline or NO_DEADLINE).check
-            levels = dict(self.start)
-            watching: dict[str, list[Course]] = {}
-            ready: list[Course] = []
-            for course in self.catalog.courses.values():
-                if self.usage(course) is None:
-                    continue
-                asked = set(course.requires)
-                for group in course.requires_any:
-                    asked.update(group)
-                for skill in asked:
-                    watching.setdefault(skill, []).append(course)
-                ready.append(course)
-            taken: set[str] = set()
-            while ready:
-                check()
-                course = ready.pop()
-                if course.id in taken:
-                    continue
-                if not (
-                    all(levels.get(s, 0) >= lv for s, lv in course.requires.items())
-                    and all(any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any)
-                ):
-                    continue
-                taken.add(course.id)
-                for skill, level in course.grants.items():
-                    if levels.get(skill, 0) < level:
-                        levels[skill] = level
-                        ready.extend(c for c in watching.get(skill, ()) if c.id not in taken)
-            self._reachable = levels
+            usable = [course for course in self.catalog.courses.values() if self.usage(course) is not None]
+            self._reachable = reach(usable, self.start, (deadline or NO_DEADLINE).check).levels
         return self._reachable
 
     def can_reach(self, target: Mapping[str, int], deadline: Deadline | None = None) -> bool:
         """Whether some sequence of usable courses meets every requirement of ``target``."""
-        reachable = self.reachable_levels(deadline)
-        return all(reachable.get(skill, 0) >= level for skill, level in target.items())
+        return meets(self.reachable_levels(deadline), target)
 
     def why_unusable(self, course: Course) -> Reason | None:
         """Why the person cannot take ``course`` (None when they can)."""

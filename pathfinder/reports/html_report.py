@@ -13,9 +13,10 @@ from typing import Any
 
 from ..i18n import t
 from ..model import Catalog
+from ..objectives import OBJECTIVE_NAMES
 from ..safetext import printable
 from .escape import html_text
-from .wording import number
+from .wording import number, objective_report_text
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
 
@@ -227,7 +228,7 @@ def render_html(
         f"<header><h1>{html_text(t('report.title', lang))}</h1>",
         f"<p>{html_text(t('report.goal', lang))} <strong>{_name(catalog, 'jobs', target, lang)}</strong> "
         f'<span class="status {html_text(status)}">{html_text(t("report.status." + status, lang))}</span></p>',
-        f'<p class="muted">{html_text(t("report.optimised_for", lang, objective=t("report.objective." + str(report.get("optimize", "hours")), lang)))}</p></header>',
+        f'<p class="muted">{html_text(t("report.optimised_for", lang, objective=objective_report_text(str(report.get("optimize", OBJECTIVE_NAMES[0])), lang)))}</p></header>',
         _profile_section(catalog, profile, reference, lang),
     ]
     gaps = report.get("gaps", ())

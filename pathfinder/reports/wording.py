@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..i18n import t
+from ..objectives import objective_spec
 from ..planning.results import (
     Blocker,
     Excluded,
@@ -103,4 +104,10 @@ def relaxation_text(relaxation: Relaxation, lang: str | None = None) -> str:
 
 
 def objective_text(objective: str, lang: str | None = None) -> str:
-    return t(f"plan.objective.{objective}", lang)
+    """The objective after "best by": text and Markdown paths, the explore title."""
+    return t(objective_spec(objective).label_key, lang)
+
+
+def objective_report_text(objective: str, lang: str | None = None) -> str:
+    """The objective in the HTML report's "Shortest by …"."""
+    return t(objective_spec(objective).report_key, lang)
