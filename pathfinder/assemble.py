@@ -19,6 +19,7 @@ from .model import (
     Site,
     Skill,
     Text,
+    whole_number,
 )
 from .references import DEFAULT_MAX_LEVEL
 from .validate import RawEntry
@@ -110,9 +111,7 @@ def assemble(info_entry: RawEntry, tables: Mapping[str, Mapping[str, RawEntry]],
 def _canonical(values: Mapping[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in values.items():
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        out[key] = value
+        out[key] = whole_number(value) if isinstance(value, float) else value
     return out
 
 

@@ -2,7 +2,7 @@
 
 Every job of the chosen sectors (by default, every job whose outlook is growing) is planned from
 the same profile with the exact search (best path only) and ranked by the objective, then fewer
-courses, fewer hours and the job id. One :class:`~pathfinder.planning.usable.Context` serves all
+courses, fewer hours and the job id. One :class:`~pathfinder.planning.context.Context` serves all
 jobs, so usability, sites and prices are computed once per course.
 """
 
@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from .errors import PathfinderError, UnknownIdError
+from .levels import meets
 from .model import Catalog, Job
+from .planner import build_path, check_objective
+from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
-from .planning.explain import caps_of
-from .planning.numbers import to_float
 from .planning.problem import Problem
 from .planning.results import ExploreItem, ExploreResult
-from .planning.schedule import schedule
 from .planning.search import OutOfTime, search
-from .planning.usable import Context
+from .planning.why_not import caps_of
 from .profile import Profile, check_profile
 
 
@@ -68,8 +68,6 @@ def explore(
     the time left; a job whose search runs out is ranked by the best path found by then
     (``proven=False``) or, without one, listed as unexplored, like every job left when the time
     is up."""
-    from .planner import check_objective
-
     spec = check_objective(objective)
     if top is not None and top < 1:
         raise PathfinderError("explore.bad_top", value=top)
@@ -85,7 +83,7 @@ def explore(
     to_search: list[tuple[Job, int]] = []
     for job in jobs:
         nearby = openings_nearby(job, context)
-        if all(start.get(skill, 0) >= need for skill, need in job.requires.items()):
+        if meets(start, job.requires):
             item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
             ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
             continue
@@ -117,15 +115,14 @@ def explore(
         if found is None:
             unreachable.append(job.id)
             continue
-        hours, weeks, price, pays = problem.totals(found.order)
+        path = build_path(problem, found)  # as plan reports it: scheduled, with totals
+        hours = problem.totals(found.order)[0]  # exact, for the ranking
         value = sum((spec.contribution(problem.courses[i]) for i in found.order), Fraction(0))
-        courses = [problem.courses[i].course for i in found.order]
-        ordered = schedule(courses, job.requires, start)
         item = ExploreItem(
-            job.id, "ok", to_float(hours), to_float(weeks), to_float(price), to_float(pays), len(courses), nearby,
-            tuple(c.id for c in ordered), found.proven,
+            job.id, "ok", path.total_hours, path.total_weeks, path.total_cost_eur, path.total_pays_eur,
+            len(path.steps), nearby, path.course_ids, found.proven,
         )
-        ranked.append(((value, len(courses), hours, job.id), item))
+        ranked.append(((value, len(path.steps), hours, job.id), item))
     ranked.sort(key=lambda entry: entry[0])
     items = tuple(item for _, item in ranked)
     if top is not None:

@@ -17,6 +17,21 @@ CourseFormat = Literal["onsite", "online", "hybrid"]
 OUTLOOKS: tuple[str, ...] = ("declining", "stable", "growing")
 COURSE_FORMATS: tuple[str, ...] = ("onsite", "online", "hybrid")
 KINDS: tuple[str, ...] = ("sectors", "providers", "sites", "skills", "jobs", "courses")
+SINGULAR: dict[str, str] = {
+    "sectors": "sector", "providers": "provider", "sites": "site", "skills": "skill", "jobs": "job", "courses": "course",
+}
+"""Each kind (a catalog section) -> the word for one of its entries."""
+PLURAL: dict[str, str] = {one: kind for kind, one in SINGULAR.items()}
+
+
+def singular(kind: str) -> str:
+    """The word for one entry of ``kind`` (``courses`` -> ``course``); any other section as is."""
+    return SINGULAR.get(kind, kind)
+
+
+def whole_number(value: float) -> int | float:
+    """A number as a catalog or a profile means it: ``21.0`` is ``21``; others unchanged."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -13,11 +13,12 @@ With a ``time_limit``, a search cut short gives its best path so far with ``prov
 from __future__ import annotations
 
 from .errors import PathfinderError, TimeLimitError, UnknownIdError
+from .levels import short_of
 from .model import Catalog, Job
 from .objectives import OBJECTIVE_NAMES, OBJECTIVES, Objective, ObjectiveSpec, objective_spec
 from .planning.alternatives import k_best
+from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
-from .planning.explain import blockers, caps_of, relaxations
 from .planning.numbers import to_float
 from .planning.problem import Problem
 from .planning.results import (
@@ -41,7 +42,7 @@ from .planning.results import (
 )
 from .planning.schedule import schedule, serves
 from .planning.search import Found, OutOfTime
-from .planning.usable import Context
+from .planning.why_not import blockers, caps_of, relaxations
 from .profile import Profile, check_profile
 
 
@@ -61,10 +62,9 @@ def find_job(catalog: Catalog, job_id: str, where: str = "") -> Job:
 
 
 def gaps_of(job: Job, context: Context) -> tuple[Gap, ...]:
+    """The job's requirements that the start levels do not meet, with the level held."""
     start = context.start
-    return tuple(
-        Gap(skill, start.get(skill, 0), need) for skill, need in job.requires.items() if start.get(skill, 0) < need
-    )
+    return tuple(Gap(skill, start.get(skill, 0), need) for skill, need in short_of(start, job.requires))
 
 
 def build_path(problem: Problem, found: Found) -> Path:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import CoordinatesError, ProfileError, UnknownIdError
 from .levels import highest
 from .limits import LEVEL_MAX, PROFILE_RANGES
-from .model import EMPTY_LEVELS, Catalog, FrozenMap, Levels
+from .model import EMPTY_LEVELS, Catalog, FrozenMap, Levels, whole_number
 from .safetext import clip
 
 if TYPE_CHECKING:
@@ -199,10 +199,6 @@ def profile_from_data(data: object, source: str = "profile", positions: Position
     )
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 def profile_to_data(profile: Profile) -> dict[str, Any]:
     """Plain data for YAML or JSON: the fields that differ from the defaults, in field order.
 
@@ -221,7 +217,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
         elif isinstance(value, tuple):
             data[name] = list(value)
         elif isinstance(value, float):
-            data[name] = _number(value)
+            data[name] = whole_number(value)
         else:
             data[name] = value
     return data

@@ -9,11 +9,20 @@ from dataclasses import fields
 from typing import Any
 
 from .errors import UnknownIdError
-from .model import KINDS, Catalog, Course, Entry, Job, Provider, Sector, Site, Skill
+from .model import (
+    KINDS,
+    PLURAL,
+    Catalog,
+    Course,
+    Entry,
+    Job,
+    Provider,
+    Sector,
+    Site,
+    Skill,
+    singular,
+)
 from .textsearch import fold, suggest
-
-SINGULAR = {"sectors": "sector", "providers": "provider", "sites": "site", "skills": "skill", "jobs": "job", "courses": "course"}
-PLURAL = {singular: plural for plural, singular in SINGULAR.items()}
 
 
 def stats(catalog: Catalog, lang: str | None = None) -> dict[str, Any]:
@@ -44,7 +53,7 @@ def find_entry(catalog: Catalog, entry_id: str, kind: str | None = None) -> list
     found = [(k, getattr(catalog, k)[entry_id]) for k in kinds if entry_id in getattr(catalog, k)]
     if not found:
         pool = [i for k in kinds for i in getattr(catalog, k)]
-        raise UnknownIdError(SINGULAR[kinds[0]] if len(kinds) == 1 else "entry", entry_id, suggest(entry_id, pool))
+        raise UnknownIdError(singular(kinds[0]) if len(kinds) == 1 else "entry", entry_id, suggest(entry_id, pool))
     return found
 
 
@@ -115,7 +124,7 @@ def related(catalog: Catalog, kind: str, entry: Entry, lang: str | None = None) 
 def show(catalog: Catalog, entry_id: str, kind: str | None = None, lang: str | None = None) -> list[dict[str, Any]]:
     """Every entry with this id, each with its fields and what links to it."""
     return [
-        {"kind": SINGULAR[k], "entry": entry_data(catalog, e, lang), "related": related(catalog, k, e, lang)}
+        {"kind": singular(k), "entry": entry_data(catalog, e, lang), "related": related(catalog, k, e, lang)}
         for k, e in find_entry(catalog, entry_id, kind)
     ]
 
@@ -131,6 +140,6 @@ def search(catalog: Catalog, text: str, lang: str | None = None, kinds: tuple[st
             folded = fold(haystack)
             if all(word in folded for word in words):
                 exact = 0 if fold(entry.id) == fold(text) else 1
-                hits.append((exact, rank, entry.id, {"kind": SINGULAR[kind], "id": entry.id, "name": catalog.name(entry, lang)}))
+                hits.append((exact, rank, entry.id, {"kind": singular(kind), "id": entry.id, "name": catalog.name(entry, lang)}))
     hits.sort(key=lambda h: h[:3])
     return [h[3] for h in hits]

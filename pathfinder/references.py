@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .diagnostics import Diagnostic
+from .model import singular
 from .rules import diagnostic
 from .schema import FIELDS
 from .textsearch import suggest
@@ -29,7 +30,7 @@ def check_duplicates(entries: Iterable[RawEntry]) -> tuple[dict[str, dict[str, R
         problems.append(
             diagnostic(
                 "PF106", "ref.duplicate_id", entry.path, node.line, node.column, node.end_line, node.end_column,
-                kind=entry.kind[:-1], id=entry.id, first=f"{first.path}:{first.nodes['id'].line}:{first.nodes['id'].column}",
+                kind=singular(entry.kind), id=entry.id, first=f"{first.path}:{first.nodes['id'].line}:{first.nodes['id'].column}",
             )
         )
     return tables, problems
@@ -99,7 +100,7 @@ class ReferenceChecker:
             hint = self._suggestions[cache_key] = suggest(target, self.tables[kind])
         self._report(
             "PF107", "ref.unknown_hint" if hint else "ref.unknown", entry, node,
-            kind=kind[:-1], id=target, suggestion=", ".join(hint),
+            kind=singular(kind), id=target, suggestion=", ".join(hint),
         )
         return False
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .model import singular, whole_number
 from .rules import diagnostic
 from .safetext import clip
 from .schema import (
@@ -89,7 +90,7 @@ class EntryReader:
                 hint = suggest(name, spec)
                 self.report(
                     "PF101", "schema.unknown_key_hint" if hint else "schema.unknown_key", key_node,
-                    key=name, kind=_singular(kind), suggestion=", ".join(hint),
+                    key=name, kind=singular(kind), suggestion=", ".join(hint),
                 )
                 continue
             value = self.value(field_spec, value_node)
@@ -98,7 +99,7 @@ class EntryReader:
                 values[name] = value
         missing = [name for name in spec if name in REQUIRED[kind] and name not in nodes]
         for name in missing:
-            self.report("PF102", "schema.missing_field", node, field=name, kind=_singular(kind))
+            self.report("PF102", "schema.missing_field", node, field=name, kind=singular(kind))
         if kind != "catalog" and not isinstance(values.get("id"), str):
             return None
         return RawEntry(kind, self.path, node, values, nodes)
@@ -174,8 +175,7 @@ class EntryReader:
             if "inf" in text.lower():  # .inf written as such: not a number here
                 return self.wrong_type(spec.name, expected, node)
             return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))  # 1e400
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
+        value = whole_number(value)
         if not _in_range(value, spec):
             return self._out_of_range(spec.name, spec, node, _fmt(value))
         return value
@@ -328,10 +328,6 @@ def file_sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[st
     return sections
 
 
-def _singular(kind: str) -> str:
-    return kind[:-1] if kind.endswith("s") else kind
-
-
 def _describe(node: Node) -> str:
     word = _NODE_WORDS.get(node.kind)
     return f"{word} {node.describe()}" if word else node.describe()
@@ -349,10 +345,4 @@ def _fmt(value: float | None) -> str:
     """A number for messages: ``21.0`` as ``21``; a huge one cut to a readable length."""
     if value is None:
         return ""
-    if isinstance(value, int):
-        text = str(value)
-    elif value.is_integer():
-        text = str(int(value))
-    else:
-        text = str(value)
-    return clip(text, SHOWN_NUMBER_CHARS)
+    return clip(str(whole_number(value)), SHOWN_NUMBER_CHARS)

@@ -198,7 +198,7 @@ def test_suppression_comments_through_the_cli(tmp_path: Path) -> None:
 
 
 def test_explain(tmp_path: Path) -> None:
-    from pathfinder.lint.explanations import EXPLANATIONS
+    from pathfinder.lint.rule_texts import EXPLANATIONS
 
     result = run_cli("lint", "--explain", "pf201")
     assert result.returncode == 0
@@ -213,10 +213,10 @@ def test_explain(tmp_path: Path) -> None:
 
 def test_docs_match_the_explanations() -> None:
     """docs/lint-rules.md is generated from the explanations: regenerate it after editing them."""
-    from pathfinder.lint.explain import splice
+    from pathfinder.lint.rule_docs import splice
 
     document = (ROOT / "docs" / "lint-rules.md").read_text(encoding="utf-8")
-    assert splice(document) == document, "run: python -m pathfinder.lint.explain --write docs/lint-rules.md"
+    assert splice(document) == document, "run: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md"
     for code, rule in RULES.items():
         assert f"### {code}\n" in document and f"`{rule.name}`" in document
 
@@ -466,8 +466,8 @@ def test_a_missing_path_among_several_is_a_usage_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_rule_explains_itself_in_both_languages(lang: str) -> None:
     from pathfinder.i18n import t
-    from pathfinder.lint.explain import render_terminal
-    from pathfinder.lint.explanations import EXPLANATIONS
+    from pathfinder.lint.rule_docs import render_terminal
+    from pathfinder.lint.rule_texts import EXPLANATIONS
 
     for code, rule in RULES.items():
         text = render_terminal(code, lang)
@@ -496,7 +496,7 @@ def test_lint_core_imports_no_ui_library(tmp_path: Path) -> None:
         "import sys\n"
         "from pathfinder.lint import lint\n"
         "from pathfinder.lint.formats import FORMATS, render\n"
-        "from pathfinder.lint.explain import render_terminal, rules_markdown\n"
+        "from pathfinder.lint.rule_docs import render_terminal, rules_markdown\n"
         "from pathfinder.graph import build_graph, to_dot, to_mermaid\n"
         "from pathfinder.loader import load_catalog\n"
         f"report = lint([{str(path)!r}], use_cache=False)\n"

@@ -15,7 +15,7 @@ import pytest
 from lint_fixtures import COURSES, HEAD, JOBS, SITES, SKILLS, catalog, course, expected
 
 from pathfinder.lint import lint
-from pathfinder.lint.explanations import EXPLANATIONS
+from pathfinder.lint.rule_texts import EXPLANATIONS
 from pathfinder.rules import RULES
 
 

@@ -59,8 +59,8 @@ def test_an_unknown_objective_names_the_choices() -> None:
 
 def test_the_planner_weighs_each_course_by_its_contribution() -> None:
     """A compiled problem holds, per objective, the courses' contributions as whole numbers."""
+    from pathfinder.planning.context import Context
     from pathfinder.planning.problem import Problem
-    from pathfinder.planning.usable import Context
     from pathfinder.profile import Profile
 
     catalog = make_catalog(

@@ -20,9 +20,9 @@ from planner_builders import course, job, make_catalog, site
 from pathfinder.geo import haversine_km
 from pathfinder.model import Course
 from pathfinder.planner import plan
+from pathfinder.planning.context import Context
 from pathfinder.planning.problem import Problem
 from pathfinder.planning.search import costs, learned_landmarks, search
-from pathfinder.planning.usable import Context
 from pathfinder.profile import Profile
 
 SKILLS = ("s0", "s1", "s2", "s3")

@@ -20,10 +20,10 @@ CODE = re.compile(r"PF\d{3}")
 
 NAMING_ONLY = {
     "rules.py": "the registry: each code's name and default severity",
-    "lint/explanations.py": "each rule's explanation and examples (--explain, SARIF help, the docs)",
+    "lint/rule_texts.py": "each rule's explanation and examples (--explain, SARIF help, the docs)",
 }
 """Modules that name codes without emitting them. The rest need no exception: the docs generation
-(``lint/explain.py``), the suppression parsing (``lint/suppress.py``, which emits PF303 and nothing
+(``lint/rule_docs.py``), the suppression parsing (``lint/suppress.py``, which emits PF303 and nothing
 else) and ``--select``/``--ignore`` (``lint/linter.py``) take the codes from ``RULES``, and the
 messages name them as ``rule.PF001`` keys, which are not codes."""
 

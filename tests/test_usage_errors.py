@@ -44,3 +44,36 @@ def test_no_arguments_still_prints_the_help() -> None:
 def test_version_and_help_still_exit_0() -> None:
     assert run_cli("--version").returncode == 0
     assert run_cli("plan", "--help").returncode == 0
+
+
+class _FakeParam:
+    opts = ["--alternatives"]
+    name = "alternatives"
+
+
+class _FakeRangeError:
+    """A bad-value error as click words it under older typer releases (no pydantic)."""
+
+    param = _FakeParam()
+    param_hint = "'--alternatives'"
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def format_message(self) -> str:
+        return self.message
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        ("9" * 400 + " is not in the range x<=20.", "en", "a value of at most 20 is expected."),
+        ("-1 is not in the range x>=0.", "fr", "une valeur d'au moins 0 est attendue."),
+        ("7 is not in the range 0<=x<=5.", "en", "a value from 0 to 5 is expected."),
+    ],
+)
+def test_range_errors_are_said_in_words_whichever_typer_words_them(message: str, lang: str, said: str) -> None:
+    from pathfinder.cli.app import usage_message
+
+    text = usage_message(_FakeRangeError(message), lang)
+    assert text.endswith(said) and "--alternatives" in text and len(text) < 120

@@ -110,12 +110,6 @@ def write_report(
     write_atomic(path, text, mode=PRIVATE)
 
 
-def relaxation_text(relaxation: Relaxation, lang: str) -> str:
-    value = relaxation.value
-    shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return t(f"advise.relax.{relaxation.kind}", lang, value=shown)
-
-
 def apply_relaxation(answers: Answers, relaxation: Relaxation) -> Answers:
     """The answers with one constraint relaxed as proposed."""
     field = {"radius": "mobility_km", "budget": "budget_eur", "hours": "max_hours", "weeks": "max_weeks", "online": "online"}[

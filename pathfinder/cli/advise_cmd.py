@@ -61,8 +61,8 @@ def advise(
     from ..atomic import check_writable, is_stdout
     from ..errors import PathfinderError
     from ..i18n import lang_from_environment
+    from .catalog_source import load
     from .console import stderr_console, stdout_console
-    from .loading import load
     from .prompter import Prompter
     from .state import use_lang
 
@@ -199,7 +199,7 @@ def run_session(
 
 def _plan(catalog: "Catalog", answers: "Answers", objective: str) -> "PlanResult":
     from ..planner import plan
-    from .plan_cmd import PLAN_TIME_LIMIT
+    from .profile_options import PLAN_TIME_LIMIT
 
     assert answers.target is not None
     return plan(
@@ -211,7 +211,7 @@ def _ranked(catalog: "Catalog", answers: "Answers", objective: str, lang: str) -
     """Jobs within reach, best first, as (label, job id) for the goal question."""
     from ..explore import explore
     from ..i18n import t
-    from .plan_cmd import EXPLORE_TIME_LIMIT
+    from .profile_options import EXPLORE_TIME_LIMIT
 
     result = explore(catalog, answers.profile, objective=objective, top=15, time_limit=EXPLORE_TIME_LIMIT)
     return [
@@ -234,11 +234,12 @@ def _show(result: "PlanResult", catalog: "Catalog", console: "Console", lang: st
 
 def _offer_relaxation(result: "PlanResult", answers: "Answers", prompter: "Prompter") -> "Answers | None":
     """Offer each relaxation that would open a path as a one-key retry."""
-    from ..advising.report import apply_relaxation, relaxation_text
+    from ..advising.report import apply_relaxation
     from ..i18n import t
+    from ..reports.wording import relaxation_text
 
     options: list[tuple[str, object]] = [
-        (t("advise.retry", prompter.lang, change=relaxation_text(r, prompter.lang)), index)
+        (t("advise.retry", prompter.lang, change=relaxation_text(r, prompter.lang, as_retry=True)), index)
         for index, r in enumerate(result.relaxations)
     ]
     options.append((t("advise.retry.no", prompter.lang), -1))

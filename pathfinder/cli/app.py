@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from .._version import __version__
-from . import advise_cmd, cache_cmd, catalog_cmd, graph_cmd, lint_cmd, plan_cmd
+from . import advise_cmd, cache_cmd, catalog_cmd, explore_cmd, graph_cmd, lint_cmd, plan_cmd
 from .help_format import use_plain_help
 from .help_text import h
 
@@ -42,6 +42,7 @@ def _root(
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(cache_cmd.app, name="cache")
 plan_cmd.register(app)
+explore_cmd.register(app)
 lint_cmd.register(app)
 graph_cmd.register(catalog_cmd.app)
 advise_cmd.register(app)
@@ -140,6 +141,8 @@ def usage_message(error: Any, lang: str | None) -> str:
         elif bound := re.fullmatch(r"Input should be (?P<way>less|greater) than or equal to (?P<bound>\S+?)\.?", detail):
             key = "error.usage.at_most" if bound["way"] == "less" else "error.usage.at_least"
             detail = t(key, lang, bound=bound["bound"])
+        elif in_range := re.fullmatch(r".* is not in the range (?P<range>\S+)\.", detail, re.DOTALL):
+            detail = _range_detail(in_range["range"], lang) or clip(detail, 4 * ECHO_LIMIT)  # older typer: click's words
         elif "valid integer" in detail:
             detail = t("error.usage.integer", lang)
         elif "valid number" in detail:
@@ -151,6 +154,19 @@ def usage_message(error: Any, lang: str | None) -> str:
         if match := pattern.match(text):
             return t(key, lang, **{name: clip(value, ECHO_LIMIT) for name, value in match.groupdict().items()})
     return clip(str(text), 4 * ECHO_LIMIT)
+
+
+def _range_detail(bounds: str, lang: str | None) -> str | None:
+    """Click's range (``x<=20``, ``x>=0``, ``0<=x<=20``) said in ``lang``; None if not one."""
+    from ..i18n import t
+
+    if match := re.fullmatch(r"x<=(?P<high>[^<>=]+)", bounds):
+        return t("error.usage.at_most", lang, bound=match["high"])
+    if match := re.fullmatch(r"x>=(?P<low>[^<>=]+)", bounds):
+        return t("error.usage.at_least", lang, bound=match["low"])
+    if match := re.fullmatch(r"(?P<low>[^<>=]+)<=x<=(?P<high>[^<>=]+)", bounds):
+        return t("error.usage.between", lang, low=match["low"], high=match["high"])
+    return None
 
 
 def _click_exceptions() -> Any:

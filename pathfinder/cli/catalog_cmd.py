@@ -31,8 +31,8 @@ def stats(
     """Counts per kind, sectors, languages and the content hash."""
     from ..i18n import t
     from ..queries import stats as catalog_stats
+    from .catalog_source import load
     from .console import print_json, stdout_console
-    from .loading import load
     from .state import use_lang
 
     language = use_lang(lang.value if lang else None)
@@ -69,8 +69,8 @@ def show(
 ) -> None:
     """One entry, in the chosen language, with what requires or grants it."""
     from ..queries import show as show_entry
+    from .catalog_source import load
     from .console import print_json
-    from .loading import load
     from .state import use_lang
 
     language = use_lang(lang.value if lang else None)
@@ -128,10 +128,10 @@ def search(
 ) -> None:
     """Find entries by id or name, ignoring case and accents."""
     from ..i18n import t
-    from ..queries import PLURAL
+    from ..model import PLURAL
     from ..queries import search as search_entries
+    from .catalog_source import load
     from .console import print_json, stdout_console
-    from .loading import load
     from .state import use_lang
 
     language = use_lang(lang.value if lang else None)

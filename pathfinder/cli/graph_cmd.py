@@ -47,7 +47,7 @@ def graph(
     """Write the prerequisite graph: skills, courses and jobs; requires, requires_any and grants."""
     from ..atomic import PUBLIC, STDOUT, is_stdout, write_atomic
     from ..graph import build_graph, neighbourhood, to_dot, to_mermaid
-    from .loading import load
+    from .catalog_source import load
     from .state import use_lang
 
     lang = use_lang(None)

@@ -75,7 +75,7 @@ def lint(
 
     lang = use_lang(None)
     if explain is not None:
-        from ..lint.explain import render_terminal, rule_code
+        from ..lint.rule_docs import render_terminal, rule_code
 
         sys.stdout.write(render_terminal(rule_code(explain), lang))
         return

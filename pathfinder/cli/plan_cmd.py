@@ -1,184 +1,40 @@
-"""``pathfinder plan`` and ``pathfinder explore``.
+"""``pathfinder plan``: the shortest path to a job, with alternatives; or why there is none.
 
-Both take the same profile flags; each flag given replaces the profile file's field. The library
-is imported inside the commands, so ``pathfinder --help`` stays instant.
+The profile flags are shared with ``explore`` (:mod:`.profile_options`). The library is imported
+inside the command, so ``pathfinder --help`` stays instant.
 """
 
 
 from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ..limits import PROFILE_RANGES, TIME_LIMIT_MAX
 from .help_text import h
-from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt, Optimize
-
-if TYPE_CHECKING:
-    from ..profile import Profile
+from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt
+from .profile_options import (
+    PLAN_TIME_LIMIT,
+    BudgetOpt,
+    FromOpt,
+    FundingOpt,
+    HomeOpt,
+    MaxHoursOpt,
+    MaxWeeksOpt,
+    OnlineOpt,
+    OptimizeOpt,
+    ProfileOpt,
+    RadiusOpt,
+    SkillOpt,
+    TimeLimitOpt,
+)
 
 MAX_ALTERNATIVES = 20
-MAX_TOP = 100_000
-# Flags get their upper bound from click (a 400-digit --radius is a usage error); the lower bound,
-# NaN and the infinities are checked by _non_negative, in one line that names the flag.
 
 
 class PlanFormat(str, Enum):
     text = "text"
     json = "json"
     md = "md"
-
-
-class ExploreFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-ProfileOpt = Annotated[
-    Path | None,
-    typer.Option("--profile", metavar="FILE", help=h("help.plan.profile"), show_default=False),
-]
-FromOpt = Annotated[
-    list[str] | None,
-    typer.Option("--from", metavar="JOB", help=h("help.plan.from"), show_default=False),
-]
-SkillOpt = Annotated[
-    list[str] | None,
-    typer.Option("--skill", metavar="ID[=LEVEL]", help=h("help.plan.skill"), show_default=False),
-]
-HomeOpt = Annotated[
-    str | None, typer.Option("--home", metavar="SITE|LAT,LON", help=h("help.plan.home"), show_default=False)
-]
-RadiusOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--radius", metavar="KM", max=PROFILE_RANGES["mobility_km"][1], help=h("help.plan.radius"), show_default=False,
-    ),
-]
-OnlineOpt = Annotated[
-    bool | None,
-    typer.Option("--online/--no-online", help=h("help.plan.online"), show_default=False),
-]
-MaxHoursOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--max-hours", metavar="N", max=PROFILE_RANGES["max_hours"][1], help=h("help.plan.max_hours"), show_default=False,
-    ),
-]
-MaxWeeksOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--max-weeks", metavar="N", max=PROFILE_RANGES["max_weeks"][1], help=h("help.plan.max_weeks"), show_default=False,
-    ),
-]
-BudgetOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--budget", metavar="EUR", max=PROFILE_RANGES["budget_eur"][1], help=h("help.plan.budget"), show_default=False,
-    ),
-]
-FundingOpt = Annotated[
-    list[str] | None,
-    typer.Option("--funding", metavar="SRC", help=h("help.plan.funding"), show_default=False),
-]
-OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help=h("help.plan.optimize"))]
-PLAN_TIME_LIMIT = 30.0
-"""Seconds a plan search runs before showing its best path so far, marked as not proven."""
-EXPLORE_TIME_LIMIT = 60.0
-"""Seconds an explore ranking runs in all before listing the remaining jobs as not explored."""
-TimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.opt.time_limit"))
-]
-ExploreTimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.explore.time_limit"))
-]
-
-
-def _profile(
-    profile_file: Path | None,
-    lang_flag: str | None,
-    *,
-    from_: list[str] | None,
-    skill: list[str] | None,
-    home: str | None,
-    radius: float | None,
-    online: bool | None,
-    max_hours: float | None,
-    max_weeks: float | None,
-    budget: float | None,
-    funding: list[str] | None,
-) -> tuple["Profile", str, dict[str, str]]:
-    """The profile file with the flags applied, the output language, and how to name each field
-    in messages (the flag that set it, else the file's field)."""
-    from ..profile import Profile, load_profile
-    from .state import use_lang
-
-    language = use_lang(lang_flag)
-    base = load_profile(profile_file) if profile_file is not None else Profile()
-    if lang_flag is None and base.lang is not None:
-        language = use_lang(base.lang)
-    for flag, value in (("--radius", radius), ("--max-hours", max_hours), ("--max-weeks", max_weeks), ("--budget", budget)):
-        _non_negative(flag, value)
-    overrides: dict[str, Any] = {
-        "jobs": tuple(from_) if from_ else None,
-        "skills": _skills(skill) if skill else None,
-        "home": _home(home) if home is not None else None,
-        "mobility_km": radius,
-        "online": online,
-        "max_hours": max_hours,
-        "max_weeks": max_weeks,
-        "budget_eur": budget,
-        "funding": tuple(funding) if funding else None,
-    }
-    flags = {
-        "jobs": "--from", "skills": "--skill", "home": "--home", "mobility_km": "--radius", "max_hours": "--max-hours",
-        "max_weeks": "--max-weeks", "budget_eur": "--budget", "funding": "--funding",
-    }
-    source = str(profile_file) if profile_file is not None else "profile"
-    where = {
-        name: flags[name] if overrides.get(name) is not None and name in flags else f"{source}: {name}"
-        for name in ("jobs", "skills", "home", "mobility_km", "max_hours", "max_weeks", "budget_eur", "funding",
-                     "exclude_courses", "targets", "sectors")
-    }
-    return base.merged(**overrides), language, where
-
-
-def _non_negative(flag: str, value: float | None) -> None:
-    import math
-
-    from ..errors import PathfinderError
-
-    if value is not None and (not math.isfinite(value) or value < 0):
-        raise PathfinderError("plan.negative", flag=flag, value=value)
-
-
-def _skills(values: list[str]) -> dict[str, int]:
-    from ..errors import PathfinderError
-    from ..safetext import clip
-
-    skills: dict[str, int] = {}
-    for value in values:
-        skill, sep, level_text = value.partition("=")
-        skill = skill.strip()
-        level = 1
-        if sep:
-            try:
-                level = int(level_text)
-            except ValueError:
-                raise PathfinderError("plan.bad_skill_flag", value=clip(value)) from None
-        if not skill or level < 0:
-            raise PathfinderError("plan.bad_skill_flag", value=clip(value))
-        skills[skill] = level
-    return skills
-
-
-def _home(value: str) -> str | tuple[float, float]:
-    from ..geo import looks_like_coordinates, parse_lat_lon
-
-    if looks_like_coordinates(value) or "," in value:
-        return parse_lat_lon(value, "--home")
-    return value
 
 
 def plan_command(
@@ -207,15 +63,16 @@ def plan_command(
     from ..errors import PathfinderError
     from ..planner import find_job, plan
     from ..profile import check_profile
-    from .loading import load
+    from .catalog_source import load
+    from .profile_options import non_negative, profile_from_flags
 
-    person, language, where = _profile(
+    person, language, where = profile_from_flags(
         profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
         max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
     )
     if not 1 <= alternatives <= MAX_ALTERNATIVES:
         raise PathfinderError("plan.bad_alternatives", value=alternatives)
-    _non_negative("--time-limit", time_limit)
+    non_negative("--time-limit", time_limit)
     target = to or (person.targets[0] if person.targets else None)
     if target is None:
         raise PathfinderError("plan.no_target")
@@ -243,60 +100,6 @@ def plan_command(
         raise typer.Exit(1)
 
 
-def explore_command(
-    sector: Annotated[
-        list[str] | None,
-        typer.Option("--sector", metavar="S", help=h("help.explore.sector"), show_default=False),
-    ] = None,
-    top: Annotated[
-        int | None, typer.Option("--top", metavar="N", max=MAX_TOP, help=h("help.explore.top"), show_default=False)
-    ] = None,
-    profile: ProfileOpt = None,
-    from_: FromOpt = None,
-    skill: SkillOpt = None,
-    home: HomeOpt = None,
-    radius: RadiusOpt = None,
-    online: OnlineOpt = None,
-    max_hours: MaxHoursOpt = None,
-    max_weeks: MaxWeeksOpt = None,
-    budget: BudgetOpt = None,
-    funding: FundingOpt = None,
-    optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
-    catalog: CatalogOpt = None,
-    no_cache: NoCacheOpt = False,
-    lang: LangOpt = None,
-    fmt: Annotated[ExploreFormat, typer.Option("--format", help=h("help.opt.format"))] = ExploreFormat.text,
-    time_limit: ExploreTimeLimitOpt = EXPLORE_TIME_LIMIT,
-) -> None:
-    """Rank the jobs within reach from your profile, best first."""
-    from ..errors import PathfinderError
-    from ..explore import explore
-    from ..profile import check_profile
-    from .loading import load
-
-    person, language, where = _profile(
-        profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
-        max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
-    )
-    if top is not None and top < 1:
-        raise PathfinderError("explore.bad_top", value=top)
-    _non_negative("--time-limit", time_limit)
-    cat = load(catalog, no_cache)
-    check_profile(person, cat, where)
-    result = explore(cat, person, sectors=sector, objective=optimize.value, top=top, time_limit=time_limit)
-    if fmt is ExploreFormat.json:
-        from ..reports.plan_json import explore_to_json
-        from .console import print_json
-
-        print_json(explore_to_json(result, cat, language))
-        return
-    from .console import stdout_console
-    from .plan_render import render_explore
-
-    render_explore(result, cat, stdout_console(), language)
-
-
 def register(app: typer.Typer) -> None:
-    """Add the planning commands to ``app``."""
+    """Add ``plan`` to ``app``."""
     app.command("plan", help=h("help.plan"))(plan_command)
-    app.command("explore", help=h("help.explore"))(explore_command)

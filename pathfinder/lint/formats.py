@@ -108,7 +108,7 @@ def _region(d: Diagnostic) -> dict[str, int]:
 
 def sarif(report: LintReport, lang: str | None) -> str:
     """A SARIF 2.1.0 log: one run, one rule per code (all of them), one result per problem."""
-    from .explain import explanation_text, help_markdown, help_text
+    from .rule_docs import explanation_text, help_markdown, help_text
 
     codes = sorted(RULES)
     index = {code: position for position, code in enumerate(codes)}

@@ -1,13 +1,13 @@
 """PF201–PF207: checks that need the whole catalog's prerequisite graph.
 
 They run on a catalog that loaded without errors. Every check is one pass over the entries or one
-fixpoint (:mod:`.reach`); networkx only looks for cycles among the courses already found
+fixpoint (:mod:`.catalog_reach`); networkx only looks for cycles among the courses already found
 unreachable, which is a small graph.
 
 Definitions (see ``docs/lint-rules.md``):
 
 - PF201: a course is unreachable when no profile made of the catalog's jobs (any number of them
-  held) can take it after any sequence of courses — exact for such profiles, see :mod:`.reach`.
+  held) can take it after any sequence of courses — exact for such profiles, see :mod:`.catalog_reach`.
 - PF202: a *target* job (outlook ``growing``; ``declining`` and ``stable`` jobs are where people
   come from) is unreachable when one of its required levels is neither held by another job nor granted
   by a course that can be taken. Never a false alarm; it can miss a job whose only route runs
@@ -23,8 +23,8 @@ from ..diagnostics import Diagnostic
 from ..levels import meets, meets_any, short_of
 from ..model import Catalog, Course
 from ..rules import diagnostic
+from .catalog_reach import Reach, demands, format_requirement, reach
 from .locate import Locator
-from .reach import Reach, demands, format_requirement, reach
 
 TARGET_OUTLOOKS = ("growing",)
 LISTED = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..model import Catalog
+from ..model import Catalog, whole_number
 from ..rules import diagnostic
 from .locate import Locator
 
@@ -22,10 +22,6 @@ def check(catalog: Catalog, locator: Locator) -> list[Diagnostic]:
     return [*course_hours(catalog, locator), *sites_in_france(catalog, locator)]
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def course_hours(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
     """PF208 (hours per week) and PF209 (total hours), both at the ``hours`` value."""
     for course in catalog.courses.values():
@@ -33,13 +29,13 @@ def course_hours(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
         if per_week > MAX_HOURS_PER_WEEK:
             where = locator.at("courses", course, "hours")
             yield diagnostic(
-                "PF208", "lint.weekly_hours", *where, id=course.id, hours=_number(course.hours),
-                weeks=_number(course.weeks), per_week=_number(round(per_week, 1)), limit=MAX_HOURS_PER_WEEK,
+                "PF208", "lint.weekly_hours", *where, id=course.id, hours=whole_number(course.hours),
+                weeks=whole_number(course.weeks), per_week=whole_number(round(per_week, 1)), limit=MAX_HOURS_PER_WEEK,
             )
         if course.hours > MAX_COURSE_HOURS:
             where = locator.at("courses", course, "hours")
             yield diagnostic(
-                "PF209", "lint.course_hours", *where, id=course.id, hours=_number(course.hours), limit=MAX_COURSE_HOURS,
+                "PF209", "lint.course_hours", *where, id=course.id, hours=whole_number(course.hours), limit=MAX_COURSE_HOURS,
             )
 
 
@@ -56,4 +52,4 @@ def sites_in_france(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
             continue
         key = "lint.outside_france_swapped" if in_france(site.lon, site.lat) else "lint.outside_france"
         where = locator.at("sites", site, "lat")
-        yield diagnostic("PF210", key, *where, id=site.id, lat=_number(site.lat), lon=_number(site.lon))
+        yield diagnostic("PF210", key, *where, id=site.id, lat=whole_number(site.lat), lon=whole_number(site.lon))

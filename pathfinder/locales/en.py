@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "error.usage.number": "a number is expected.",
     "error.usage.at_most": "a value of at most {bound} is expected.",
     "error.usage.at_least": "a value of at least {bound} is expected.",
+    "error.usage.between": "a value from {low} to {high} is expected.",
     "error.did_you_mean": "did you mean {suggestion}?",
     "severity.error": "error",
     "severity.warning": "warning",

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "error.usage.number": "un nombre est attendu.",
     "error.usage.at_most": "une valeur d'au plus {bound} est attendue.",
     "error.usage.at_least": "une valeur d'au moins {bound} est attendue.",
+    "error.usage.between": "une valeur de {low} à {high} est attendue.",
     "error.did_you_mean": "vouliez-vous dire {suggestion} ?",
     "severity.error": "erreur",
     "severity.warning": "avertissement",

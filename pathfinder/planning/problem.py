@@ -26,9 +26,9 @@ from ..levels import open_groups, reach, short_of
 from ..model import Course
 from ..objectives import OBJECTIVES
 from .bitsets import members_once
+from .context import Context, Usage
 from .deadline import NO_DEADLINE, Deadline
 from .numbers import common_scale
-from .usable import Context, Usage
 
 QUANTITIES: tuple[str, ...] = ("hours", "weeks", "pays")
 """The capped quantities (``--max-hours``, ``--max-weeks``, ``--budget``: what the person pays)."""

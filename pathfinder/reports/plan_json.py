@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Catalog
+from ..model import Catalog, whole_number
 from ..planning.results import Blocker, ExploreResult, Path, PlanResult, Reason, Step
 from .wording import blocker_subject, reason_text, relaxation_text, serves_text
 
@@ -19,7 +19,7 @@ def num(value: float | None, decimals: int | None = None) -> int | float | None:
         return None
     if decimals is not None:
         value = round(value, decimals)
-    return int(value) if float(value).is_integer() else value
+    return whole_number(value)
 
 
 def catalog_data(catalog: Catalog) -> dict[str, str]:

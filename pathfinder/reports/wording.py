@@ -95,12 +95,16 @@ def blocker_subject(blocker: Blocker, lang: str | None = None) -> str:
     return requirement(blocker.skill, blocker.need or 0)
 
 
-def relaxation_text(relaxation: Relaxation, lang: str | None = None) -> str:
+def relaxation_text(relaxation: Relaxation, lang: str | None = None, *, as_retry: bool = False) -> str:
+    """One relaxation in words: the change to make (``plan``: "widen your radius to 188 km"), or,
+    ``as_retry``, the changed limit that ``advise`` offers to retry with ("a travel radius of 188 km").
+    Numbers are written as everywhere else in that language (``1,550``; ``1 550``)."""
+    prefix = "advise.relax" if as_retry else "plan.relax"
     if relaxation.kind == "online":
-        return t("plan.relax.online", lang)
+        return t(f"{prefix}.online", lang)
     value = float(relaxation.value)
     shown = km(value, lang) if relaxation.kind == "radius" else number(value, lang)
-    return t(f"plan.relax.{relaxation.kind}", lang, value=shown)
+    return t(f"{prefix}.{relaxation.kind}", lang, value=shown)
 
 
 def objective_text(objective: str, lang: str | None = None) -> str:

@@ -25,9 +25,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
 
+from ..levels import short_of
 from ..model import Catalog, Levels
 from ..profile import Profile
 from .bitsets import members, members_once
+from .context import Context
 from .deadline import NO_DEADLINE, Deadline, TimeUp
 from .numbers import exact
 from .problem import Problem
@@ -42,7 +44,6 @@ from .results import (
     Relaxation,
 )
 from .search import NO_CAPS, Caps, OutOfTime, search
-from .usable import Context
 
 CAP_OBJECTIVE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "cost"}
 """The objective that sums what a cap limits (pathfinder.objectives)."""
@@ -75,7 +76,7 @@ def blockers(
     blockers found by then (the caps' amounts that need a search are left out)."""
     catalog = context.catalog
     start = context.start
-    gaps = [(skill, need) for skill, need in problem.target_levels.items() if start.get(skill, 0) < need]
+    gaps = short_of(start, problem.target_levels)
     # Blocked target requirements first, then, breadth first, the prerequisites that block the
     # usable courses teaching them (each once, with the courses that need it), down to the
     # constraint that removed their teachers.

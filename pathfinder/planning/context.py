@@ -1,4 +1,4 @@
-"""Which courses a person can take, where, and at what cost to them.
+"""A person's planning context (:class:`Context`): which courses they can take, where, at what cost.
 
 A course is usable when it is not excluded and it is online (and online courses are allowed), or
 one of its sites is within the mobility radius of home (without a home, or without a radius,

@@ -1,7 +1,7 @@
 """What each rule means, in English and French, with a bad and a good example.
 
 This is the single source of ``pathfinder lint --explain CODE``, of the SARIF rules' help and of
-the rules section of ``docs/lint-rules.md`` (regenerated with ``python -m pathfinder.lint.explain
+the rules section of ``docs/lint-rules.md`` (regenerated with ``python -m pathfinder.lint.rule_docs
 --write docs/lint-rules.md``; a test checks that the file is up to date). Examples are catalog
 fragments, not whole catalogs.
 """

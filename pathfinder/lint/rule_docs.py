@@ -1,9 +1,9 @@
 """Rule explanations for people: ``pathfinder lint --explain CODE``, SARIF help, the docs.
 
-The rules section of ``docs/lint-rules.md`` is generated from :mod:`.explanations`::
+The rules section of ``docs/lint-rules.md`` is generated from :mod:`.rule_texts`::
 
-    python -m pathfinder.lint.explain --write docs/lint-rules.md   # regenerate the section
-    python -m pathfinder.lint.explain --check docs/lint-rules.md   # exit 1 if it is stale
+    python -m pathfinder.lint.rule_docs --write docs/lint-rules.md   # regenerate the section
+    python -m pathfinder.lint.rule_docs --check docs/lint-rules.md   # exit 1 if it is stale
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import textwrap
 from ..errors import PathfinderError
 from ..i18n import t
 from ..rules import RULES
-from .explanations import EXPLANATIONS
+from .rule_texts import EXPLANATIONS
 
-BEGIN = "<!-- BEGIN GENERATED RULES: python -m pathfinder.lint.explain --write docs/lint-rules.md -->"
+BEGIN = "<!-- BEGIN GENERATED RULES: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md -->"
 END = "<!-- END GENERATED RULES -->"
 
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{args[-1]}: no such document to splice the rules into")
         return splice(current)
 
-    return regenerate(args, "pathfinder.lint.explain", render)
+    return regenerate(args, "pathfinder.lint.rule_docs", render)
 
 
 if __name__ == "__main__":
