@@ -43,9 +43,14 @@ def course_id(i: int, n: int, ids: str) -> str:
 def chain_yaml(n: int, ids: str = "reverse") -> str:
     """The catalog as YAML text: skills s1..sN, courses granting them in a chain, one job."""
     lines = [HEADER, "skills:\n"]
-    lines += [f"  - {{id: s{i}, name: {{en: S{i}, fr: S{i}}}, category: chain}}\n" for i in range(1, n + 1)]
-    lines.append(f"jobs:\n  - {{id: target, name: {{en: Target, fr: Cible}}, sector: ev, outlook: growing,"
-                 f" requires: {{s{n}: 1}}}}\ncourses:\n")
+    lines += [
+        f"  - {{id: s{i}, name: {{en: S{i}, fr: S{i}}}, category: chain}}\n"
+        for i in range(1, n + 1)
+    ]
+    lines.append(
+        f"jobs:\n  - {{id: target, name: {{en: Target, fr: Cible}}, sector: ev, outlook: growing,"
+        f" requires: {{s{n}: 1}}}}\ncourses:\n"
+    )
     for i in range(1, n + 1):
         requires = f", requires: {{s{i - 1}: 1}}" if i > 1 else ""
         cid = course_id(i, n, ids)
@@ -64,12 +69,16 @@ def timed(label: str, call: object) -> object:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--courses", type=int, default=5000)
     parser.add_argument("--ids", choices=("reverse", "chain", "plain"), default="reverse")
     parser.add_argument("--time-limit", type=float, default=2.0)
     parser.add_argument("--no-cli", action="store_true", help="skip the console-script runs")
-    parser.add_argument("--no-unlimited", action="store_true", help="skip the runs without a time limit")
+    parser.add_argument(
+        "--no-unlimited", action="store_true", help="skip the runs without a time limit"
+    )
     args = parser.parse_args()
 
     from pathfinder.errors import TimeLimitError
@@ -84,12 +93,18 @@ def main() -> None:
     for limit in (args.time_limit,) if args.no_unlimited else (args.time_limit, None):
         name = "none" if limit is None else f"{limit:g} s"
         try:
-            result = timed(f"plan, time_limit={name}", lambda limit=limit: plan(catalog, Profile(), "target", time_limit=limit))
+            result = timed(
+                f"plan, time_limit={name}",
+                lambda limit=limit: plan(catalog, Profile(), "target", time_limit=limit),
+            )
             steps = len(result.paths[0].steps) if result.paths else 0  # type: ignore[attr-defined]
             print(f"    status {result.status}, proven {result.proven}, {steps} courses")  # type: ignore[attr-defined]
         except TimeLimitError:
             print("    no path found within the time limit")
-        found = timed(f"explore, time_limit={name}", lambda limit=limit: explore(catalog, Profile(), time_limit=limit))
+        found = timed(
+            f"explore, time_limit={name}",
+            lambda limit=limit: explore(catalog, Profile(), time_limit=limit),
+        )
         print(f"    ranked {len(found.results)}, unexplored {len(found.unexplored)}")  # type: ignore[attr-defined]
     if args.no_cli:
         return
@@ -99,9 +114,20 @@ def main() -> None:
         env = {**os.environ, "PATHFINDER_CACHE_DIR": tmp}
         command = [sys.executable, "-m", "pathfinder"]
         for sub in (["plan", "--to", "target"], ["explore"]):
-            argv = [*command, *sub, "--catalog", str(path), "--time-limit", f"{args.time_limit:g}", "--format", "json"]
-            done = timed(f"pathfinder {sub[0]} --time-limit {args.time_limit:g} (all)",
-                         lambda argv=argv: subprocess.run(argv, capture_output=True, env=env))
+            argv = [
+                *command,
+                *sub,
+                "--catalog",
+                str(path),
+                "--time-limit",
+                f"{args.time_limit:g}",
+                "--format",
+                "json",
+            ]
+            done = timed(
+                f"pathfinder {sub[0]} --time-limit {args.time_limit:g} (all)",
+                lambda argv=argv: subprocess.run(argv, capture_output=True, env=env),
+            )
             print(f"    exit {done.returncode}")  # type: ignore[attr-defined]
 
 

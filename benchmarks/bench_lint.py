@@ -37,25 +37,46 @@ def timed(command: list[str], env: dict[str, str], repeat: int, ok: tuple[int, .
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+        result = subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         times.append(time.perf_counter() - start)
         if result.returncode not in ok:
-            sys.exit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode(errors='replace')[-2000:]}")
+            sys.exit(
+                f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode(errors='replace')[-2000:]}"
+            )
     return statistics.median(times)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--catalog", type=Path, help="catalog file (default: the generated large catalog)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--catalog", type=Path, help="catalog file (default: the generated large catalog)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of pathfinder lint (median)")
-    parser.add_argument("--yamllint-repeat", type=int, default=1, help="runs of yamllint (median); each takes about a minute")
+    parser.add_argument(
+        "--yamllint-repeat",
+        type=int,
+        default=1,
+        help="runs of yamllint (median); each takes about a minute",
+    )
     parser.add_argument("--min-ratio", type=float, default=5.0)
     args = parser.parse_args()
 
     target = args.catalog or ensure_large(DEFAULT_OUT)
     size = target.stat().st_size
     target.read_bytes()  # into the page cache, for both tools alike
-    env = {**os.environ, "NO_COLOR": "1", "PATHFINDER_CACHE_DIR": tempfile.mkdtemp(prefix="pathfinder-bench-lint-")}
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "PATHFINDER_CACHE_DIR": tempfile.mkdtemp(prefix="pathfinder-bench-lint-"),
+    }
     lint_cmd = [*pathfinder_command(), "lint", "--no-cache", str(target)]
     yamllint_cmd = [sys.executable, "-m", "yamllint", "-d", "relaxed", str(target)]
 

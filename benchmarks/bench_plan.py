@@ -57,7 +57,11 @@ def memory_child(path: str) -> None:
     gc.collect()
     after = rss_mib()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"before": before, "after": after, "peak": peak, "courses": len(catalog.courses)}))
+    print(
+        json.dumps(
+            {"before": before, "after": after, "peak": peak, "courses": len(catalog.courses)}
+        )
+    )
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -78,7 +82,12 @@ def profiles(catalog: object) -> dict[str, object]:
 
 
 def bench_catalog(
-    label: str, path: Path | None, queries: int, repeat: int, explore_profiles: set[str], limits: tuple[float, float]
+    label: str,
+    path: Path | None,
+    queries: int,
+    repeat: int,
+    explore_profiles: set[str],
+    limits: tuple[float, float],
 ) -> None:
     from pathfinder.errors import TimeLimitError
     from pathfinder.explore import explore
@@ -88,8 +97,10 @@ def bench_catalog(
     start = time.perf_counter()
     catalog = load_catalog(path or bundled_catalog_path())
     loaded = time.perf_counter() - start
-    print(f"\n== {label}: {len(catalog.skills)} skills, {len(catalog.jobs)} jobs, {len(catalog.courses)} courses "
-          f"(loaded in {loaded:.2f} s)")
+    print(
+        f"\n== {label}: {len(catalog.skills)} skills, {len(catalog.jobs)} jobs, {len(catalog.courses)} courses "
+        f"(loaded in {loaded:.2f} s)"
+    )
     job_ids = sorted(catalog.jobs)
     # a seeded random sample: a regular stride can fall on one kind of job only
     targets = sorted(random.Random(0).sample(job_ids, min(queries, len(job_ids))))
@@ -110,35 +121,60 @@ def bench_catalog(
             statuses[status] = statuses.get(status, 0) + 1
             if elapsed > worst[1]:
                 worst = (target, elapsed)
-        print(f"  plan [{name}] over {len(targets)} targets {statuses}: median {statistics.median(times) * 1000:.1f} ms, "
-              f"p90 {percentile(times, 0.9) * 1000:.1f} ms, max {worst[1] * 1000:.0f} ms ({worst[0]})")
+        print(
+            f"  plan [{name}] over {len(targets)} targets {statuses}: median {statistics.median(times) * 1000:.1f} ms, "
+            f"p90 {percentile(times, 0.9) * 1000:.1f} ms, max {worst[1] * 1000:.0f} ms ({worst[0]})"
+        )
         if name not in explore_profiles:
             continue
         runs = []
         for _ in range(repeat):
             begin = time.perf_counter()
-            ranking = explore(catalog, profile, sectors=sorted(catalog.sectors),  # type: ignore[arg-type]
-                              time_limit=explore_limit)
+            ranking = explore(
+                catalog,
+                profile,
+                sectors=sorted(catalog.sectors),  # type: ignore[arg-type]
+                time_limit=explore_limit,
+            )
             runs.append(time.perf_counter() - begin)
         explored = len(ranking.results) + len(ranking.unreachable) + len(ranking.unexplored)
         cut = sum(1 for item in ranking.results if not item.proven)
-        print(f"  explore [{name}] over {explored} jobs ({len(ranking.results)} ranked, {cut} of them not proven; "
-              f"{len(ranking.unreachable)} out of reach; {len(ranking.unexplored)} not explored): "
-              f"median {statistics.median(runs):.2f} s of {repeat}")
+        print(
+            f"  explore [{name}] over {explored} jobs ({len(ranking.results)} ranked, {cut} of them not proven; "
+            f"{len(ranking.unreachable)} out of reach; {len(ranking.unexplored)} not explored): "
+            f"median {statistics.median(runs):.2f} s of {repeat}"
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--catalog", type=Path, help="large catalog file (default: the generated one)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--catalog", type=Path, help="large catalog file (default: the generated one)"
+    )
     parser.add_argument("--only", choices=("bundled", "large"))
-    parser.add_argument("--queries", type=int, default=30, help="plan queries per catalog and profile")
+    parser.add_argument(
+        "--queries", type=int, default=30, help="plan queries per catalog and profile"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="explore runs (median)")
-    parser.add_argument("--time-limit", type=float, default=30.0,
-                        help="seconds per plan query (default: the command's, 30)")
-    parser.add_argument("--explore-time-limit", type=float, default=60.0,
-                        help="seconds per explore run (default: the command's, 60)")
-    parser.add_argument("--explore-anywhere", action="store_true",
-                        help="also explore the large catalog with the 'anywhere' profile (slow)")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        help="seconds per plan query (default: the command's, 30)",
+    )
+    parser.add_argument(
+        "--explore-time-limit",
+        type=float,
+        default=60.0,
+        help="seconds per explore run (default: the command's, 60)",
+    )
+    parser.add_argument(
+        "--explore-anywhere",
+        action="store_true",
+        help="also explore the large catalog with the 'anywhere' profile (slow)",
+    )
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -149,16 +185,31 @@ def main() -> None:
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
     limits = (args.time_limit, args.explore_time_limit)
     if args.only != "large":
-        bench_catalog("bundled catalog", None, args.queries, args.repeat, {"local", "anywhere"}, limits)
+        bench_catalog(
+            "bundled catalog", None, args.queries, args.repeat, {"local", "anywhere"}, limits
+        )
     if args.only != "bundled":
         large = args.catalog or ensure_large(DEFAULT_OUT)
         explore_profiles = {"local", "anywhere"} if args.explore_anywhere else {"local"}
-        bench_catalog(f"large catalog {large.name}", large, args.queries, args.repeat, explore_profiles, limits)
-        out = subprocess.run([sys.executable, __file__, "--memory-child", str(large)], check=True,
-                             capture_output=True, text=True).stdout
+        bench_catalog(
+            f"large catalog {large.name}",
+            large,
+            args.queries,
+            args.repeat,
+            explore_profiles,
+            limits,
+        )
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(large)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         memory = json.loads(out.strip().splitlines()[-1])
-        print(f"  memory: RSS {memory['before']:.0f} MiB before the load, {memory['after']:.0f} MiB after "
-              f"(catalog {memory['after'] - memory['before']:.0f} MiB), peak {memory['peak']:.0f} MiB")
+        print(
+            f"  memory: RSS {memory['before']:.0f} MiB before the load, {memory['after']:.0f} MiB after "
+            f"(catalog {memory['after'] - memory['before']:.0f} MiB), peak {memory['peak']:.0f} MiB"
+        )
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

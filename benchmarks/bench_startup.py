@@ -35,15 +35,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30, help="runs of each command (default 30)")
     args = parser.parse_args()
-    script = shutil.which("pathfinder", path=os.path.dirname(sys.executable)) or shutil.which("pathfinder")
+    script = shutil.which("pathfinder", path=os.path.dirname(sys.executable)) or shutil.which(
+        "pathfinder"
+    )
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "python -c 'import typer'": [sys.executable, "-c", "import typer"],
         # typer >= 0.2x coerces every parameter it parses through pydantic: a sub-command's --help
         # parses the root's options first, so this is the floor for `pathfinder plan --help`.
-        "python -c 'import typer, pydantic'": [sys.executable, "-c", "import typer, typer._adapters"],
-        "pathfinder --help": [script, "--help"] if script else [sys.executable, "-m", "pathfinder", "--help"],
-        "pathfinder plan --help": [script, "plan", "--help"] if script else [sys.executable, "-m", "pathfinder", "plan", "--help"],
+        "python -c 'import typer, pydantic'": [
+            sys.executable,
+            "-c",
+            "import typer, typer._adapters",
+        ],
+        "pathfinder --help": [script, "--help"]
+        if script
+        else [sys.executable, "-m", "pathfinder", "--help"],
+        "pathfinder plan --help": [script, "plan", "--help"]
+        if script
+        else [sys.executable, "-m", "pathfinder", "plan", "--help"],
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():  # warm the file cache and the .pyc files
@@ -58,10 +68,14 @@ def main() -> int:
         cpu = statistics.median(v[1] for v in values) * 1000
         medians[name] = (wall, cpu)
         print(f"{name:<28} {wall:8.1f} {cpu:8.1f}")
-    for name, floor_name in (("pathfinder --help", "python -c 'import typer'"),
-                             ("pathfinder plan --help", "python -c 'import typer, pydantic'")):
+    for name, floor_name in (
+        ("pathfinder --help", "python -c 'import typer'"),
+        ("pathfinder plan --help", "python -c 'import typer, pydantic'"),
+    ):
         (wall, cpu), floor = medians[name], medians[floor_name]
-        print(f"{name} / {floor_name}: wall {wall / floor[0]:.2f}x, cpu {cpu / floor[1]:.2f}x (target <= 1.5x)")
+        print(
+            f"{name} / {floor_name}: wall {wall / floor[0]:.2f}x, cpu {cpu / floor[1]:.2f}x (target <= 1.5x)"
+        )
     return 0
 
 

@@ -30,15 +30,74 @@ from pathlib import Path
 TIERS = 6
 FUNDING = ("cpf", "employer", "opco", "region", "france-travail")
 FORMATS = ("onsite", "onsite", "onsite", "hybrid", "online")
-EN_WORDS = ("battery", "motor", "winding", "safety", "assembly", "diagnosis", "welding", "coating", "sensor",
-            "control", "quality", "recycling", "retrofit", "robot", "data", "network", "thermal", "hydraulic",
-            "logistics", "maintenance", "design", "testing", "software", "power", "circuit", "module")
-FR_WORDS = ("batterie", "moteur", "bobinage", "sécurité", "assemblage", "diagnostic", "soudage", "revêtement",
-            "capteur", "contrôle", "qualité", "recyclage", "rétrofit", "robot", "données", "réseau", "thermique",
-            "hydraulique", "logistique", "maintenance", "conception", "essais", "logiciel", "puissance",
-            "circuit", "module")
-REGIONS = ("Île-de-France", "Normandie", "Hauts-de-France", "Grand Est", "Bretagne", "Pays de la Loire",
-           "Auvergne-Rhône-Alpes", "Occitanie", "Nouvelle-Aquitaine", "Provence-Alpes-Côte d'Azur")
+EN_WORDS = (
+    "battery",
+    "motor",
+    "winding",
+    "safety",
+    "assembly",
+    "diagnosis",
+    "welding",
+    "coating",
+    "sensor",
+    "control",
+    "quality",
+    "recycling",
+    "retrofit",
+    "robot",
+    "data",
+    "network",
+    "thermal",
+    "hydraulic",
+    "logistics",
+    "maintenance",
+    "design",
+    "testing",
+    "software",
+    "power",
+    "circuit",
+    "module",
+)
+FR_WORDS = (
+    "batterie",
+    "moteur",
+    "bobinage",
+    "sécurité",
+    "assemblage",
+    "diagnostic",
+    "soudage",
+    "revêtement",
+    "capteur",
+    "contrôle",
+    "qualité",
+    "recyclage",
+    "rétrofit",
+    "robot",
+    "données",
+    "réseau",
+    "thermique",
+    "hydraulique",
+    "logistique",
+    "maintenance",
+    "conception",
+    "essais",
+    "logiciel",
+    "puissance",
+    "circuit",
+    "module",
+)
+REGIONS = (
+    "Île-de-France",
+    "Normandie",
+    "Hauts-de-France",
+    "Grand Est",
+    "Bretagne",
+    "Pays de la Loire",
+    "Auvergne-Rhône-Alpes",
+    "Occitanie",
+    "Nouvelle-Aquitaine",
+    "Provence-Alpes-Côte d'Azur",
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +123,11 @@ class Generator:
         self.seed = seed
         width = len(str(skills))
         self.skills = [
-            Skill(f"skill-{i:0{width}d}", min(TIERS - 1, i * TIERS // skills), self.rng.choice((1, 2, 3, 3, 3, 4, 5)))
+            Skill(
+                f"skill-{i:0{width}d}",
+                min(TIERS - 1, i * TIERS // skills),
+                self.rng.choice((1, 2, 3, 3, 3, 4, 5)),
+            )
             for i in range(skills)
         ]
         self.by_tier = [[s for s in self.skills if s.tier == t] for t in range(TIERS)]
@@ -76,9 +139,16 @@ class Generator:
         return [s for t in range(tier) for s in self.by_tier[t]] if tier else []
 
     def header(self) -> list[str]:
-        out = ["catalog:\n  name: Generated catalog\n", f'  version: "seed-{self.seed}"\n', "  languages: [en, fr]\n",
-               "sectors:\n"]
-        out += [f"  - {{id: {s}, name: {{en: Sector {i}, fr: Secteur {i}}}}}\n" for i, s in enumerate(self.sectors, 1)]
+        out = [
+            "catalog:\n  name: Generated catalog\n",
+            f'  version: "seed-{self.seed}"\n',
+            "  languages: [en, fr]\n",
+            "sectors:\n",
+        ]
+        out += [
+            f"  - {{id: {s}, name: {{en: Sector {i}, fr: Secteur {i}}}}}\n"
+            for i, s in enumerate(self.sectors, 1)
+        ]
         out.append("providers:\n")
         out += [
             f"  - {{id: {p}, name: {{en: Training provider {i}, fr: Organisme de formation {i}}}, "
@@ -90,16 +160,22 @@ class Generator:
             lat = 43.0 + self.rng.random() * 7.5
             lon = -1.5 + self.rng.random() * 8.5
             region = REGIONS[i % len(REGIONS)]
-            out.append(f'  - {{id: {site}, name: {{en: Site {i}, fr: Site {i}}}, region: "{region}", '
-                       f"lat: {lat:.4f}, lon: {lon:.4f}}}\n")
+            out.append(
+                f'  - {{id: {site}, name: {{en: Site {i}, fr: Site {i}}}, region: "{region}", '
+                f"lat: {lat:.4f}, lon: {lon:.4f}}}\n"
+            )
         return out
 
     def skill_lines(self) -> list[str]:
         out = ["skills:\n"]
         for i, skill in enumerate(self.skills):
-            level = f"    max_level: {skill.max_level}\n" if skill.max_level != 3 else ""  # 3 is the default
-            out.append(f"  - id: {skill.id}\n    name: {_name(self.rng, i, 'Skill', 'Compétence')}\n"
-                       f"    category: cat-{skill.tier}-{i % 40:02d}\n{level}")
+            level = (
+                f"    max_level: {skill.max_level}\n" if skill.max_level != 3 else ""
+            )  # 3 is the default
+            out.append(
+                f"  - id: {skill.id}\n    name: {_name(self.rng, i, 'Skill', 'Compétence')}\n"
+                f"    category: cat-{skill.tier}-{i % 40:02d}\n{level}"
+            )
         return out
 
     def course_lines(self) -> list[str]:
@@ -113,8 +189,14 @@ class Generator:
             primary = self.skills[index] if index < len(self.skills) else rng.choice(self.skills)
             tier = primary.tier
             while True:
-                grants = {primary.id: primary.max_level if index < len(self.skills) else rng.randint(1, primary.max_level)}
-                for extra in rng.sample(self.by_tier[tier], k=min(rng.randint(0, 2), len(self.by_tier[tier]))):
+                grants = {
+                    primary.id: primary.max_level
+                    if index < len(self.skills)
+                    else rng.randint(1, primary.max_level)
+                }
+                for extra in rng.sample(
+                    self.by_tier[tier], k=min(rng.randint(0, 2), len(self.by_tier[tier]))
+                ):
                     grants.setdefault(extra.id, rng.randint(1, extra.max_level))
                 lower = self.lower(tier)
                 requires: dict[str, int] = {}
@@ -124,29 +206,46 @@ class Generator:
                         requires[skill.id] = rng.randint(1, skill.max_level)
                     if rng.random() < 0.25:
                         options = rng.sample(lower[-3000:], k=min(rng.randint(2, 3), len(lower)))
-                        group = {s.id: rng.randint(1, s.max_level) for s in options if s.id not in requires}
+                        group = {
+                            s.id: rng.randint(1, s.max_level)
+                            for s in options
+                            if s.id not in requires
+                        }
                         if len(group) >= 2:
                             groups.append(group)
-                key = (tuple(sorted(grants.items())), tuple(sorted(requires.items())),
-                       tuple(tuple(sorted(g.items())) for g in groups))
+                key = (
+                    tuple(sorted(grants.items())),
+                    tuple(sorted(requires.items())),
+                    tuple(tuple(sorted(g.items())) for g in groups),
+                )
                 if key not in seen:
                     seen.add(key)
                     break
             hours = rng.choice((7, 14, 21, 35, 35, 70, 105, 140, 210, 280))
             weeks = math.ceil(hours / 35 * 10) / 10
             fmt = rng.choice(FORMATS)
-            lines = [f"  - id: course-{index:0{width}d}\n", f"    name: {_name(rng, index, 'Course', 'Formation')}\n",
-                     f"    provider: {rng.choice(self.providers)}\n", f"    hours: {hours}\n", f"    weeks: {weeks:g}\n",
-                     f"    cost_eur: {rng.randrange(0, 60) * 50}\n", f"    format: {fmt}\n"]
+            lines = [
+                f"  - id: course-{index:0{width}d}\n",
+                f"    name: {_name(rng, index, 'Course', 'Formation')}\n",
+                f"    provider: {rng.choice(self.providers)}\n",
+                f"    hours: {hours}\n",
+                f"    weeks: {weeks:g}\n",
+                f"    cost_eur: {rng.randrange(0, 60) * 50}\n",
+                f"    format: {fmt}\n",
+            ]
             if fmt != "online":
-                lines.append(f"    sites: [{', '.join(rng.sample(self.site_ids, k=rng.randint(1, 3)))}]\n")
+                lines.append(
+                    f"    sites: [{', '.join(rng.sample(self.site_ids, k=rng.randint(1, 3)))}]\n"
+                )
             if requires:
                 lines.append(f"    requires: {_levels(requires)}\n")
             if groups:
                 lines.append(f"    requires_any: [{', '.join(_levels(g) for g in groups)}]\n")
             lines.append(f"    grants: {_levels(grants)}\n")
             if rng.random() < 0.7:
-                lines.append(f"    funding: [{', '.join(rng.sample(FUNDING, k=rng.randint(1, 2)))}]\n")
+                lines.append(
+                    f"    funding: [{', '.join(rng.sample(FUNDING, k=rng.randint(1, 2)))}]\n"
+                )
             if rng.random() < 0.3:
                 lines.append(f"    hands_on: {rng.choice((0.3, 0.5, 0.7))}\n")
             out.append("".join(lines))
@@ -167,10 +266,14 @@ class Generator:
                 outlook = "growing"
             chosen = rng.sample(pool, k=rng.randint(3, 8) if not source else rng.randint(3, 6))
             requires = {s.id: rng.randint(1, s.max_level) for s in chosen}
-            lines = [f"  - id: job-{index:0{width}d}\n", f"    name: {_name(rng, index, 'Job', 'Métier')}\n",
-                     f"    sector: {rng.choice(self.sectors)}\n", f"    outlook: {outlook}\n",
-                     f"    rome: {chr(65 + rng.randrange(14))}{rng.randrange(1000, 10000)}\n",
-                     f"    requires: {_levels(requires)}\n"]
+            lines = [
+                f"  - id: job-{index:0{width}d}\n",
+                f"    name: {_name(rng, index, 'Job', 'Métier')}\n",
+                f"    sector: {rng.choice(self.sectors)}\n",
+                f"    outlook: {outlook}\n",
+                f"    rome: {chr(65 + rng.randrange(14))}{rng.randrange(1000, 10000)}\n",
+                f"    requires: {_levels(requires)}\n",
+            ]
             if not source:
                 sites = rng.sample(self.site_ids, k=rng.randint(1, 4))
                 lines.append(f"    openings: {_levels({s: rng.randint(1, 120) for s in sites})}\n")
@@ -181,12 +284,20 @@ class Generator:
         return [self.header(), self.skill_lines(), self.job_lines(), self.course_lines()]
 
 
-def generate(skills: int = 10_000, jobs: int = 3_000, courses: int = 20_000, sites: int = 60, seed: int = 1) -> str:
+def generate(
+    skills: int = 10_000, jobs: int = 3_000, courses: int = 20_000, sites: int = 60, seed: int = 1
+) -> str:
     """The whole catalog as one YAML text."""
-    return "".join(line for section in Generator(skills, jobs, courses, sites, seed).sections() for line in section)
+    return "".join(
+        line
+        for section in Generator(skills, jobs, courses, sites, seed).sections()
+        for line in section
+    )
 
 
-def write_split(out: Path, parts: int, skills: int, jobs: int, courses: int, sites: int, seed: int) -> int:
+def write_split(
+    out: Path, parts: int, skills: int, jobs: int, courses: int, sites: int, seed: int
+) -> int:
     """Write the catalog as a directory of ``parts`` files (metadata first, entries chunked)."""
     out.mkdir(parents=True, exist_ok=True)
     sections = Generator(skills, jobs, courses, sites, seed).sections()
@@ -203,26 +314,36 @@ def write_split(out: Path, parts: int, skills: int, jobs: int, courses: int, sit
             if not piece:
                 continue
             text = title + "".join(piece)
-            (out / f"{number:02d}-{title.strip(':' + chr(10))}-{chunk + 1:02d}.yaml").write_text(text, encoding="utf-8")
+            (out / f"{number:02d}-{title.strip(':' + chr(10))}-{chunk + 1:02d}.yaml").write_text(
+                text, encoding="utf-8"
+            )
             written += len(text.encode())
     return written
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="output file, or directory with --split")
     parser.add_argument("--skills", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=3_000)
     parser.add_argument("--courses", type=int, default=20_000)
     parser.add_argument("--sites", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--split", type=int, default=0, metavar="N", help="write a directory of about N files")
+    parser.add_argument(
+        "--split", type=int, default=0, metavar="N", help="write a directory of about N files"
+    )
     args = parser.parse_args()
     if args.skills < TIERS or args.jobs < 1 or args.courses < args.skills or args.sites < 4:
-        parser.error("need at least 6 skills, 1 job, 4 sites, and at least as many courses as skills")
+        parser.error(
+            "need at least 6 skills, 1 job, 4 sites, and at least as many courses as skills"
+        )
     start = time.perf_counter()
     if args.split:
-        size = write_split(args.out, args.split, args.skills, args.jobs, args.courses, args.sites, args.seed)
+        size = write_split(
+            args.out, args.split, args.skills, args.jobs, args.courses, args.sites, args.seed
+        )
     else:
         text = generate(args.skills, args.jobs, args.courses, args.sites, args.seed)
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -15,5 +15,7 @@ def ensure_large(path: Path = DEFAULT_OUT) -> Path:
     """``path``, generated (seeded, so always the same catalog) when it does not exist yet."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "generate_catalog.py"), str(path), *LARGE], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate_catalog.py"), str(path), *LARGE], check=True
+        )
     return path

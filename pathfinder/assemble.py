@@ -46,25 +46,40 @@ def _provider(e: RawEntry) -> Provider:
 def _site(e: RawEntry) -> Site:
     v = e.values
     return Site(
-        v["id"], Text(v["name"]), v["region"], v["lat"], v["lon"],
-        tuple(v.get("sources", ())), _loc(e),
+        v["id"],
+        Text(v["name"]),
+        v["region"],
+        v["lat"],
+        v["lon"],
+        tuple(v.get("sources", ())),
+        _loc(e),
     )
 
 
 def _skill(e: RawEntry) -> Skill:
     v = e.values
     return Skill(
-        v["id"], Text(v["name"]), v["category"], v.get("max_level", DEFAULT_MAX_LEVEL),
-        v.get("esco"), tuple(v.get("sources", ())), _loc(e),
+        v["id"],
+        Text(v["name"]),
+        v["category"],
+        v.get("max_level", DEFAULT_MAX_LEVEL),
+        v.get("esco"),
+        tuple(v.get("sources", ())),
+        _loc(e),
     )
 
 
 def _job(e: RawEntry) -> Job:
     v = e.values
     return Job(
-        id=v["id"], name=Text(v["name"]), sector=v["sector"], outlook=v["outlook"],
-        requires=_levels(v.get("requires")), rome=v.get("rome"),
-        openings=_levels(v.get("openings")), sources=tuple(v.get("sources", ())),
+        id=v["id"],
+        name=Text(v["name"]),
+        sector=v["sector"],
+        outlook=v["outlook"],
+        requires=_levels(v.get("requires")),
+        rome=v.get("rome"),
+        openings=_levels(v.get("openings")),
+        sources=tuple(v.get("sources", ())),
         location=_loc(e),
     )
 
@@ -72,13 +87,22 @@ def _job(e: RawEntry) -> Job:
 def _course(e: RawEntry) -> Course:
     v = e.values
     return Course(
-        id=v["id"], name=Text(v["name"]), provider=v["provider"],
-        hours=v["hours"], weeks=v["weeks"], cost_eur=v["cost_eur"], format=v["format"],
-        grants=_levels(v["grants"]), sites=tuple(v.get("sites", ())),
+        id=v["id"],
+        name=Text(v["name"]),
+        provider=v["provider"],
+        hours=v["hours"],
+        weeks=v["weeks"],
+        cost_eur=v["cost_eur"],
+        format=v["format"],
+        grants=_levels(v["grants"]),
+        sites=tuple(v.get("sites", ())),
         requires=_levels(v.get("requires")),
         requires_any=tuple(_levels(g) for g in v.get("requires_any", ())),
-        funding=tuple(v.get("funding", ())), certification=v.get("certification"),
-        hands_on=v.get("hands_on"), sources=tuple(v.get("sources", ())), location=_loc(e),
+        funding=tuple(v.get("funding", ())),
+        certification=v.get("certification"),
+        hands_on=v.get("hands_on"),
+        sources=tuple(v.get("sources", ())),
+        location=_loc(e),
     )
 
 
@@ -92,11 +116,14 @@ _BUILDERS = {
 }
 
 
-def assemble(info_entry: RawEntry, tables: Mapping[str, Mapping[str, RawEntry]], files: tuple[str, ...]) -> Catalog:
+def assemble(
+    info_entry: RawEntry, tables: Mapping[str, Mapping[str, RawEntry]], files: tuple[str, ...]
+) -> Catalog:
     """The catalog of entries that passed every check (callers make sure there are no errors)."""
     v = info_entry.values
     info = CatalogInfo(
-        name=v["name"], version=v["version"],
+        name=v["name"],
+        version=v["version"],
         languages=tuple(v.get("languages") or ("en",)),
         lint_ignore=tuple(v.get("lint", {}).get("ignore", ())),
         location=_loc(info_entry),

@@ -160,7 +160,9 @@ def _keep_owner(fd: int, existing: os.stat_result, mode: int) -> int:
     """Give the temporary file the replaced file's owner and group when allowed (root replacing a
     person's file must not lock them out); drop the group bits if the group could not be kept."""
     current = os.fstat(fd)
-    if (current.st_uid, current.st_gid) != (existing.st_uid, existing.st_gid) and hasattr(os, "fchown"):
+    if (current.st_uid, current.st_gid) != (existing.st_uid, existing.st_gid) and hasattr(
+        os, "fchown"
+    ):
         try:
             os.fchown(fd, existing.st_uid, existing.st_gid)
         except OSError:

@@ -23,7 +23,14 @@ from pathlib import Path
 
 CHUNK = 1 << 20
 
-NOT_REGULAR_KINDS: tuple[str, ...] = ("directory", "fifo", "char_device", "block_device", "socket", "other")
+NOT_REGULAR_KINDS: tuple[str, ...] = (
+    "directory",
+    "fifo",
+    "char_device",
+    "block_device",
+    "socket",
+    "other",
+)
 """The ``kind`` of :class:`NotRegularFileError`, each with a message ``file.kind.<kind>``."""
 
 
@@ -101,7 +108,9 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
-        want = info.st_size + 1  # the whole file in one read (one more byte shows growth), then chunks
+        want = (
+            info.st_size + 1
+        )  # the whole file in one read (one more byte shows growth), then chunks
         while total <= limit:
             chunk = os.read(fd, min(max(want, CHUNK), limit + 1 - total))
             want = 0

@@ -79,9 +79,11 @@ _TEMP_RE = re.compile(r"\.[0-9a-f]{64}\.pfcache\..*\.tmp")
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _O_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-_USE_FDS = bool(_O_DIRECTORY) and all(
-    f in os.supports_dir_fd for f in (os.open, os.stat, os.unlink)
-) and os.listdir in os.supports_fd
+_USE_FDS = (
+    bool(_O_DIRECTORY)
+    and all(f in os.supports_dir_fd for f in (os.open, os.stat, os.unlink))
+    and os.listdir in os.supports_fd
+)
 
 
 class CacheWarning(UserWarning):
@@ -131,10 +133,14 @@ class CacheInfo:
 
     def as_dict(self, lang: str | None = None) -> dict[str, object]:
         return {
-            "directory": self.directory, "key_file": self.key_file, "usable": self.usable,
+            "directory": self.directory,
+            "key_file": self.key_file,
+            "usable": self.usable,
             "refused": self.refusal.message(lang) if self.refusal else None,
-            "entries": self.entries, "bytes": self.total_bytes,
-            "max_entries": self.max_entries, "max_bytes": self.max_bytes,
+            "entries": self.entries,
+            "bytes": self.total_bytes,
+            "max_entries": self.max_entries,
+            "max_bytes": self.max_bytes,
         }
 
 
@@ -149,7 +155,9 @@ class Removed:
 
     def as_dict(self, lang: str | None = None) -> dict[str, object]:
         return {
-            "directory": self.directory, "removed": self.files, "bytes_freed": self.bytes,
+            "directory": self.directory,
+            "removed": self.files,
+            "bytes_freed": self.bytes,
             "refused": self.refusal.message(lang) if self.refusal else None,
         }
 
@@ -167,7 +175,9 @@ def key_file() -> Path:
     explicit = os.environ.get(KEY_FILE_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
     return Path(base) / "pathfinder" / "cache.key"
 
 
@@ -211,7 +221,9 @@ def _warn(refusal: Refusal) -> None:
         pass
 
 
-def _check(st: os.stat_result, path: Path | str, *, directory: bool, secret: bool = False) -> Refusal | None:
+def _check(
+    st: os.stat_result, path: Path | str, *, directory: bool, secret: bool = False
+) -> Refusal | None:
     """Why a file or directory with status ``st`` cannot be trusted, or None."""
     shown = str(path)
     if stat.S_ISLNK(st.st_mode):
@@ -296,7 +308,9 @@ def _checked_dir(path: Path, *, create: bool) -> Iterator[_Dir | None]:
         os.close(fd)
 
 
-def _open_checked_file(directory: _Dir, name: str, *, secret: bool = False) -> tuple[int, os.stat_result] | None:
+def _open_checked_file(
+    directory: _Dir, name: str, *, secret: bool = False
+) -> tuple[int, os.stat_result] | None:
     """A descriptor of ``name`` in ``directory`` and its status, checked on the descriptor;
     None when absent. Raises :class:`_Refused` for a link, a non-regular file or a foreign one."""
     shown = directory.path / name
@@ -395,7 +409,9 @@ def _create_secret(directory: _Dir, name: str) -> None:
 
 
 def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
-    digest = hmac.new(secret, MAGIC + FORMAT.to_bytes(2, "big") + key.encode("ascii"), hashlib.sha256)
+    digest = hmac.new(
+        secret, MAGIC + FORMAT.to_bytes(2, "big") + key.encode("ascii"), hashlib.sha256
+    )
     digest.update(payload)
     return digest.digest()
 
@@ -473,7 +489,7 @@ def _authentic(data: memoryview, key: str, secret: bytes) -> tuple[object] | Non
     magic, version, mac = HEADER.unpack_from(data)
     if magic != MAGIC or version != FORMAT:
         return None
-    payload = data[HEADER.size:]
+    payload = data[HEADER.size :]
     if not hmac.compare_digest(mac, _mac(secret, key, payload)):
         return None
     try:
@@ -509,7 +525,11 @@ def write(key: str, value: object) -> None:
             return
         name = entry_name(key)
         try:
-            write_atomic(directory.path / name, HEADER.pack(MAGIC, FORMAT, _mac(secret, key, payload)) + payload, mode=0o600)
+            write_atomic(
+                directory.path / name,
+                HEADER.pack(MAGIC, FORMAT, _mac(secret, key, payload)) + payload,
+                mode=0o600,
+            )
             _evict(directory, max_entries, max_bytes, keep=name)
         except OSError:
             pass
@@ -634,7 +654,17 @@ def info() -> CacheInfo:
     except _Refused as refused:
         refusal = refused.refusal
     except OSError as error:
-        refusal = Refusal(str(error.filename or path), "cache.reason.error", {"error": error.strerror or str(error)})
+        refusal = Refusal(
+            str(error.filename or path),
+            "cache.reason.error",
+            {"error": error.strerror or str(error)},
+        )
     return CacheInfo(
-        str(path), str(key_path), len(entries), sum(e.size for e in entries), max_entries, max_bytes, refusal
+        str(path),
+        str(key_path),
+        len(entries),
+        sum(e.size for e in entries),
+        max_entries,
+        max_bytes,
+        refusal,
     )

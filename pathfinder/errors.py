@@ -62,7 +62,9 @@ class CatalogError(PathfinderError):
 class UnknownIdError(PathfinderError):
     """An id that the catalog does not have, with the closest ones it does. Exit code 2."""
 
-    def __init__(self, kind: str, entry_id: str, suggestions: Sequence[str] = (), where: str = "") -> None:
+    def __init__(
+        self, kind: str, entry_id: str, suggestions: Sequence[str] = (), where: str = ""
+    ) -> None:
         self.kind = kind
         self.entry_id = entry_id
         self.suggestions = tuple(suggestions)
@@ -74,11 +76,15 @@ class UnknownIdError(PathfinderError):
         from .safetext import clip
 
         # The id is input: a 45 MB one is echoed as its first characters, control characters visible.
-        text = t("error.unknown_id", lang, kind=t(f"kind.{self.kind}", lang), id=clip(self.entry_id))
+        text = t(
+            "error.unknown_id", lang, kind=t(f"kind.{self.kind}", lang), id=clip(self.entry_id)
+        )
         if self.where:
             text = f"{self.where}: {text}"
         if self.suggestions:
-            return f"{text}; " + t("error.did_you_mean", lang, suggestion=", ".join(self.suggestions))
+            return f"{text}; " + t(
+                "error.did_you_mean", lang, suggestion=", ".join(self.suggestions)
+            )
         return f"{text}."
 
 

@@ -36,17 +36,22 @@ def openings_nearby(job: Job, context: Context) -> int:
     return total
 
 
-def chosen_jobs(catalog: Catalog, profile: Profile, sectors: Sequence[str] | None) -> tuple[tuple[str, ...], list[Job]]:
+def chosen_jobs(
+    catalog: Catalog, profile: Profile, sectors: Sequence[str] | None
+) -> tuple[tuple[str, ...], list[Job]]:
     """The sectors explored (empty: growing jobs) and their jobs, minus the jobs already held."""
     from .textsearch import suggest
 
     chosen = tuple(sectors) if sectors else profile.sectors
     for sector in chosen:
         if sector not in catalog.sectors:
-            raise UnknownIdError("sector", sector, suggest(sector, catalog.sectors), where="--sector")
+            raise UnknownIdError(
+                "sector", sector, suggest(sector, catalog.sectors), where="--sector"
+            )
     held = set(profile.jobs)
     jobs = [
-        job for job in catalog.jobs.values()
+        job
+        for job in catalog.jobs.values()
         if job.id not in held and (job.sector in chosen if chosen else job.outlook == "growing")
     ]
     return chosen, jobs
@@ -119,12 +124,22 @@ def explore(
         hours = problem.totals(found.order)[0]  # exact, for the ranking
         value = sum((spec.contribution(problem.courses[i]) for i in found.order), Fraction(0))
         item = ExploreItem(
-            job.id, "ok", path.total_hours, path.total_weeks, path.total_cost_eur, path.total_pays_eur,
-            len(path.steps), nearby, path.course_ids, found.proven,
+            job.id,
+            "ok",
+            path.total_hours,
+            path.total_weeks,
+            path.total_cost_eur,
+            path.total_pays_eur,
+            len(path.steps),
+            nearby,
+            path.course_ids,
+            found.proven,
         )
         ranked.append(((value, len(path.steps), hours, job.id), item))
     ranked.sort(key=lambda entry: entry[0])
     items = tuple(item for _, item in ranked)
     if top is not None:
         items = items[:top]
-    return ExploreResult(objective, chosen, items, tuple(sorted(unreachable)), tuple(sorted(unexplored)))
+    return ExploreResult(
+        objective, chosen, items, tuple(sorted(unreachable)), tuple(sorted(unexplored))
+    )

@@ -57,7 +57,9 @@ def build_graph(catalog: Catalog, lang: str | None = None) -> nx.MultiDiGraph:
 
     graph = nx.MultiDiGraph(name=catalog.info.name)
     for skill in catalog.skills.values():
-        graph.add_node(node_key("skill", skill.id), kind="skill", id=skill.id, name=catalog.name(skill, lang))
+        graph.add_node(
+            node_key("skill", skill.id), kind="skill", id=skill.id, name=catalog.name(skill, lang)
+        )
     for course in catalog.courses.values():
         key = node_key("course", course.id)
         graph.add_node(key, kind="course", id=course.id, name=catalog.name(course, lang))
@@ -65,7 +67,9 @@ def build_graph(catalog: Catalog, lang: str | None = None) -> nx.MultiDiGraph:
             graph.add_edge(node_key("skill", skill_id), key, kind="requires", level=level)
         for group, alternatives in enumerate(course.requires_any, start=1):
             for skill_id, level in alternatives.items():
-                graph.add_edge(node_key("skill", skill_id), key, kind="requires_any", level=level, group=group)
+                graph.add_edge(
+                    node_key("skill", skill_id), key, kind="requires_any", level=level, group=group
+                )
         for skill_id, level in course.grants.items():
             graph.add_edge(key, node_key("skill", skill_id), kind="grants", level=level)
     for job in catalog.jobs.values():
@@ -82,7 +86,9 @@ def neighbourhood(graph: nx.MultiDiGraph, around: str, depth: int) -> nx.MultiDi
     ``around`` is an id (every entry of any kind with that id is a centre) or a node key such as
     ``job:ev-technician``. An id that names nothing raises :class:`UnknownIdError`.
     """
-    centres = [node for node, data in graph.nodes(data=True) if data.get("id") == around or node == around]
+    centres = [
+        node for node, data in graph.nodes(data=True) if data.get("id") == around or node == around
+    ]
     if not centres:
         ids = sorted({data["id"] for _, data in graph.nodes(data=True)})
         raise UnknownIdError("entry", around, suggest(around, ids))
@@ -107,7 +113,9 @@ def _induced(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
     sub = graph.__class__(**graph.graph)
     sub.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in keep)
     sub.add_edges_from(
-        (source, target, data) for source, target, data in graph.edges(data=True) if source in keep and target in keep
+        (source, target, data)
+        for source, target, data in graph.edges(data=True)
+        if source in keep and target in keep
     )
     return sub
 
@@ -122,7 +130,13 @@ def _dot_string(text: str) -> str:
     quotes escaped (no label can end the string or use Graphviz's ``\\l``/``\\N`` escapes), line
     feeds as DOT's ``\\n`` line break, every other control character (CR, ESC, a bidirectional
     override) written as a visible escape."""
-    return '"' + "\\n".join(printable(line).replace("\\", "\\\\").replace('"', '\\"') for line in text.split("\n")) + '"'
+    return (
+        '"'
+        + "\\n".join(
+            printable(line).replace("\\", "\\\\").replace('"', '\\"') for line in text.split("\n")
+        )
+        + '"'
+    )
 
 
 def _edge_label(data: dict[str, Any]) -> str:
@@ -137,7 +151,7 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
     """Graphviz DOT text; nodes shaped by kind (skill ellipse, course box, job hexagon), edges
     styled by kind (requires solid, requires_any dashed, grants bold) and labelled with levels."""
     lines = [f"digraph {_dot_string(str(graph.graph.get('name') or 'catalog'))} {{"]
-    lines.append('  graph [rankdir=LR];')
+    lines.append("  graph [rankdir=LR];")
     lines.append('  node [fontname="Helvetica", fontsize=10];')
     lines.append('  edge [fontname="Helvetica", fontsize=9];')
     for node, data in graph.nodes(data=True):
@@ -151,15 +165,29 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
         lines.append(f"  {_dot_string(node)} [{', '.join(attributes)}];")
     for source, target, data in graph.edges(data=True):
         kind = data["kind"]
-        styling = f"label={_dot_string(_edge_label(data))}, {DOT_EDGES[kind]}, class={_dot_string(kind)}"
+        styling = (
+            f"label={_dot_string(_edge_label(data))}, {DOT_EDGES[kind]}, class={_dot_string(kind)}"
+        )
         lines.append(f"  {_dot_string(source)} -> {_dot_string(target)} [{styling}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 MERMAID_ENTITIES = {
-    "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "|": "#124;",
-    "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "(": "#40;", ")": "#41;", ";": "#59;",
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "|": "#124;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+    "(": "#40;",
+    ")": "#41;",
+    ";": "#59;",
 }
 """Characters Mermaid could read as syntax in a quoted label, written as its entity codes."""
 

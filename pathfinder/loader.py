@@ -110,7 +110,9 @@ def discover(path: Path, unreadable: list[tuple[Path, OSError]] | None = None) -
     raise PathfinderError("catalog.not_found", path=clip(str(path), 240))
 
 
-def _walk(top: Path, found: list[Path], errors: list[tuple[Path, OSError]], visited: set[tuple[int, int]]) -> None:
+def _walk(
+    top: Path, found: list[Path], errors: list[tuple[Path, OSError]], visited: set[tuple[int, int]]
+) -> None:
     """Add the YAML entries below ``top`` to ``found``; listing errors to ``errors``. Iterative:
     a deep tree cannot exhaust the interpreter's stack. A directory reached twice (two links to
     it) is read at the shallowest, then first-named, place where it is found."""
@@ -119,7 +121,9 @@ def _walk(top: Path, found: list[Path], errors: list[tuple[Path, OSError]], visi
         directory = pending.popleft()
         try:
             with os.scandir(directory) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)  # the same choice on every system
+                entries = sorted(
+                    listing, key=lambda entry: entry.name
+                )  # the same choice on every system
         except OSError as error:
             errors.append((directory, error))
             continue
@@ -193,12 +197,21 @@ def _check_catalog(path: Path | str | None, use_cache: bool) -> LoadResult:
             contents.append(data)
     key = None
     if use_cache and not problems:
-        key = cache.cache_key([(str(f.resolve()), hashlib.sha256(c).hexdigest()) for f, c in zip(files, contents, strict=True)])  # type: ignore[arg-type]
+        key = cache.cache_key(
+            [
+                (str(f.resolve()), hashlib.sha256(c).hexdigest())  # type: ignore[arg-type]
+                for f, c in zip(files, contents, strict=True)
+            ]
+        )
         hit = cache.read(key)
         if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Catalog):
             catalog, warnings = hit
             return LoadResult(catalog, tuple(warnings), shown)
-    parsed = [parse_bytes(data, display) for data, display in zip(contents, shown, strict=True) if data is not None]
+    parsed = [
+        parse_bytes(data, display)
+        for data, display in zip(contents, shown, strict=True)
+        if data is not None
+    ]
     result = check_parsed(parsed, extra=problems)
     if key is not None and result.catalog is not None:
         cache.write(key, (result.catalog, result.diagnostics))
@@ -251,7 +264,11 @@ def _metadata(
     for file, node in blocks[1:]:
         problems.append(
             diagnostic(
-                "PF109", "catalog.several_metadata", file.path, node.line, node.column,  # type: ignore[attr-defined]
+                "PF109",
+                "catalog.several_metadata",
+                file.path,
+                node.line,  # type: ignore[attr-defined]
+                node.column,  # type: ignore[attr-defined]
                 first=f"{first_file.path}:{first_node.line}",  # type: ignore[attr-defined]
             )
         )

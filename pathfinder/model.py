@@ -18,7 +18,12 @@ OUTLOOKS: tuple[str, ...] = ("declining", "stable", "growing")
 COURSE_FORMATS: tuple[str, ...] = ("onsite", "online", "hybrid")
 KINDS: tuple[str, ...] = ("sectors", "providers", "sites", "skills", "jobs", "courses")
 SINGULAR: dict[str, str] = {
-    "sectors": "sector", "providers": "provider", "sites": "site", "skills": "skill", "jobs": "job", "courses": "course",
+    "sectors": "sector",
+    "providers": "provider",
+    "sites": "site",
+    "skills": "skill",
+    "jobs": "job",
+    "courses": "course",
 }
 """Each kind (a catalog section) -> the word for one of its entries."""
 PLURAL: dict[str, str] = {one: kind for kind, one in SINGULAR.items()}
@@ -32,6 +37,7 @@ def singular(kind: str) -> str:
 def whole_number(value: float) -> int | float:
     """A number as a catalog or a profile means it: ``21.0`` is ``21``; others unchanged."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -82,10 +82,18 @@ def _one(taken: Taken) -> Fraction:
 
 
 OBJECTIVES: tuple[ObjectiveSpec, ...] = (
-    ObjectiveSpec("hours", "plan.objective.hours", "report.objective.hours", "explore.col.hours", _hours),
-    ObjectiveSpec("cost", "plan.objective.cost", "report.objective.cost", "explore.col.pays", _pays),
-    ObjectiveSpec("weeks", "plan.objective.weeks", "report.objective.weeks", "explore.col.weeks", _weeks),
-    ObjectiveSpec("courses", "plan.objective.courses", "report.objective.courses", "explore.col.courses", _one),
+    ObjectiveSpec(
+        "hours", "plan.objective.hours", "report.objective.hours", "explore.col.hours", _hours
+    ),
+    ObjectiveSpec(
+        "cost", "plan.objective.cost", "report.objective.cost", "explore.col.pays", _pays
+    ),
+    ObjectiveSpec(
+        "weeks", "plan.objective.weeks", "report.objective.weeks", "explore.col.weeks", _weeks
+    ),
+    ObjectiveSpec(
+        "courses", "plan.objective.courses", "report.objective.courses", "explore.col.courses", _one
+    ),
 )
 """Every objective, the default (``hours``) first, in the order ``--help`` lists them."""
 

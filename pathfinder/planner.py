@@ -64,7 +64,9 @@ def find_job(catalog: Catalog, job_id: str, where: str = "") -> Job:
 def gaps_of(job: Job, context: Context) -> tuple[Gap, ...]:
     """The job's requirements that the start levels do not meet, with the level held."""
     start = context.start
-    return tuple(Gap(skill, start.get(skill, 0), need) for skill, need in short_of(start, job.requires))
+    return tuple(
+        Gap(skill, start.get(skill, 0), need) for skill, need in short_of(start, job.requires)
+    )
 
 
 def build_path(problem: Problem, found: Found) -> Path:
@@ -84,7 +86,11 @@ def build_path(problem: Problem, found: Found) -> Path:
 
 
 def plan_in_context(
-    context: Context, job: Job, objective: str = "hours", alternatives: int = 3, time_limit: float | None = None
+    context: Context,
+    job: Job,
+    objective: str = "hours",
+    alternatives: int = 3,
+    time_limit: float | None = None,
 ) -> PlanResult:
     """:func:`plan` for a prepared context (reused across queries for the same profile)."""
     clock = Deadline.after(time_limit)  # every phase below checks it

@@ -108,7 +108,9 @@ def _amount(data: object, source: str, name: str) -> float | None:
     low, high = RANGES[name]
     # Compared as they are: a 400-digit int would overflow float(); an infinity is out of range.
     if not _is_number(data) or not low <= data <= high:  # type: ignore[operator]
-        raise ProfileError("profile.expected_amount", source=source, field=name, got=_got(data), low=low, high=high)
+        raise ProfileError(
+            "profile.expected_amount", source=source, field=name, got=_got(data), low=low, high=high
+        )
     return float(data)  # type: ignore[arg-type]
 
 
@@ -116,15 +118,28 @@ def _levels(data: object, source: str, at: Positions) -> Levels:
     if data is None:
         return EMPTY_LEVELS
     if not isinstance(data, dict):
-        raise ProfileError("profile.expected_levels", source=_at(source, at, "skills"), field="skills", got=_got(data))
+        raise ProfileError(
+            "profile.expected_levels",
+            source=_at(source, at, "skills"),
+            field="skills",
+            got=_got(data),
+        )
     levels: dict[str, int] = {}
     for skill, level in data.items():
         if not isinstance(skill, str) or not skill:
-            raise ProfileError("profile.expected_levels", source=_at(source, at, "skills"), field="skills", got=_got(data))
+            raise ProfileError(
+                "profile.expected_levels",
+                source=_at(source, at, "skills"),
+                field="skills",
+                got=_got(data),
+            )
         if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= LEVEL_MAX:
             raise ProfileError(
-                "profile.expected_level", source=_at(source, at, f"skills.{skill}"), field=f"skills.{skill}",
-                got=_got(level), high=LEVEL_MAX,
+                "profile.expected_level",
+                source=_at(source, at, f"skills.{skill}"),
+                field=f"skills.{skill}",
+                got=_got(level),
+                high=LEVEL_MAX,
             )
         levels[skill] = level
     return FrozenMap(levels)
@@ -138,15 +153,29 @@ def _home(data: object, source: str, at: Positions) -> Home | None:
         return None
     if isinstance(data, str) and data:
         return data
-    numbers = isinstance(data, dict) and all(_is_number(v) or isinstance(v, HugeNumber) for v in data.values())
+    numbers = isinstance(data, dict) and all(
+        _is_number(v) or isinstance(v, HugeNumber) for v in data.values()
+    )
     if isinstance(data, dict) and set(data) == {"lat", "lon"} and numbers:
         for axis in ("lat", "lon"):
             value = data[axis]
-            huge = isinstance(value, HugeNumber) or isinstance(value, int) and not -1000 <= value <= 1000
+            huge = (
+                isinstance(value, HugeNumber)
+                or isinstance(value, int)
+                and not -1000 <= value <= 1000
+            )
             if huge:  # before float(): 10**400 overflows
-                raise CoordinatesError(f"geo.{axis}_range", where=f"{_at(source, at, f'home.{axis}')}: home", value=_got(value))
-        return check_coordinates(float(data["lat"]), float(data["lon"]), f"{_at(source, at, 'home')}: home")
-    raise ProfileError("profile.expected_home", source=_at(source, at, "home"), field="home", got=_got(data))
+                raise CoordinatesError(
+                    f"geo.{axis}_range",
+                    where=f"{_at(source, at, f'home.{axis}')}: home",
+                    value=_got(value),
+                )
+        return check_coordinates(
+            float(data["lat"]), float(data["lon"]), f"{_at(source, at, 'home')}: home"
+        )
+    raise ProfileError(
+        "profile.expected_home", source=_at(source, at, "home"), field="home", got=_got(data)
+    )
 
 
 def _at(source: str, positions: Positions, name: str) -> str:
@@ -155,7 +184,9 @@ def _at(source: str, positions: Positions, name: str) -> str:
     return f"{source}:{where[0]}:{where[1]}" if where else source
 
 
-def profile_from_data(data: object, source: str = "profile", positions: Positions | None = None) -> Profile:
+def profile_from_data(
+    data: object, source: str = "profile", positions: Positions | None = None
+) -> Profile:
     """A profile from plain data (as read from YAML). Wrong fields raise a ProfileError naming them
     (and their line and column in ``source`` when ``positions`` has them)."""
     from .textsearch import suggest
@@ -172,15 +203,28 @@ def profile_from_data(data: object, source: str = "profile", positions: Position
             shown = clip(str(key), 40)
             hints = suggest(shown, FIELDS, limit=1)
             if hints:
-                raise ProfileError("profile.unknown_field_hint", source=where, field=shown, suggestion=hints[0])
-            raise ProfileError("profile.unknown_field", source=where, field=shown, fields=", ".join(FIELDS))
+                raise ProfileError(
+                    "profile.unknown_field_hint", source=where, field=shown, suggestion=hints[0]
+                )
+            raise ProfileError(
+                "profile.unknown_field", source=where, field=shown, fields=", ".join(FIELDS)
+            )
     online = data.get("online", True)
     if not isinstance(online, bool):
-        raise ProfileError("profile.expected_bool", source=_at(source, at, "online"), field="online", got=_got(online))
+        raise ProfileError(
+            "profile.expected_bool",
+            source=_at(source, at, "online"),
+            field="online",
+            got=_got(online),
+        )
     lang = data.get("lang")
     if lang is not None and lang not in LANGS:
         raise ProfileError(
-            "profile.expected_lang", source=_at(source, at, "lang"), field="lang", got=_got(lang), choices=", ".join(LANGS),
+            "profile.expected_lang",
+            source=_at(source, at, "lang"),
+            field="lang",
+            got=_got(lang),
+            choices=", ".join(LANGS),
         )
     return Profile(
         jobs=_ids(data.get("jobs"), _at(source, at, "jobs"), "jobs"),
@@ -192,7 +236,9 @@ def profile_from_data(data: object, source: str = "profile", positions: Position
         max_weeks=_amount(data.get("max_weeks"), _at(source, at, "max_weeks"), "max_weeks"),
         budget_eur=_amount(data.get("budget_eur"), _at(source, at, "budget_eur"), "budget_eur"),
         funding=_ids(data.get("funding"), _at(source, at, "funding"), "funding"),
-        exclude_courses=_ids(data.get("exclude_courses"), _at(source, at, "exclude_courses"), "exclude_courses"),
+        exclude_courses=_ids(
+            data.get("exclude_courses"), _at(source, at, "exclude_courses"), "exclude_courses"
+        ),
         targets=_ids(data.get("targets"), _at(source, at, "targets"), "targets"),
         sectors=_ids(data.get("sectors"), _at(source, at, "sectors"), "sectors"),
         lang=lang,
@@ -251,7 +297,9 @@ def field_positions(root: Node | None) -> dict[str, tuple[int, int]]:
     return positions
 
 
-def check_profile(profile: Profile, catalog: Catalog, where: Mapping[str, str] | None = None) -> None:
+def check_profile(
+    profile: Profile, catalog: Catalog, where: Mapping[str, str] | None = None
+) -> None:
     """Check every id of ``profile`` against ``catalog``; ``where`` names each field for messages
     (``{"jobs": "--from"}``), the field name by default. Raises UnknownIdError with suggestions,
     or ProfileError for a skill level above the skill's ``max_level``."""
@@ -270,7 +318,9 @@ def check_profile(profile: Profile, catalog: Catalog, where: Mapping[str, str] |
     for skill, level in profile.skills.items():
         top = catalog.skills[skill].max_level
         if level > top:
-            raise ProfileError("profile.level_above_max", where=label("skills"), skill=skill, level=level, max=top)
+            raise ProfileError(
+                "profile.level_above_max", where=label("skills"), skill=skill, level=level, max=top
+            )
     if isinstance(profile.home, str):
         known("home", "site", (profile.home,), catalog.sites)
     known("exclude_courses", "course", profile.exclude_courses, catalog.courses)

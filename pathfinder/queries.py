@@ -53,7 +53,9 @@ def find_entry(catalog: Catalog, entry_id: str, kind: str | None = None) -> list
     found = [(k, getattr(catalog, k)[entry_id]) for k in kinds if entry_id in getattr(catalog, k)]
     if not found:
         pool = [i for k in kinds for i in getattr(catalog, k)]
-        raise UnknownIdError(singular(kinds[0]) if len(kinds) == 1 else "entry", entry_id, suggest(entry_id, pool))
+        raise UnknownIdError(
+            singular(kinds[0]) if len(kinds) == 1 else "entry", entry_id, suggest(entry_id, pool)
+        )
     return found
 
 
@@ -82,16 +84,31 @@ def _ref(catalog: Catalog, entry: Entry, lang: str | None, **extra: Any) -> dict
     return {"id": entry.id, "name": catalog.name(entry, lang), **extra}
 
 
-def related(catalog: Catalog, kind: str, entry: Entry, lang: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def related(
+    catalog: Catalog, kind: str, entry: Entry, lang: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """What links to an entry: who grants or requires a skill, what a course leads to, etc."""
     if isinstance(entry, Skill):
         return {
-            "granted_by": [_ref(catalog, c, lang, level=c.grants[entry.id]) for c in catalog.courses_granting.get(entry.id, ())],
-            "required_by_courses": [_ref(catalog, c, lang) for c in catalog.courses_requiring.get(entry.id, ())],
-            "required_by_jobs": [_ref(catalog, j, lang, level=j.requires[entry.id]) for j in catalog.jobs_requiring.get(entry.id, ())],
+            "granted_by": [
+                _ref(catalog, c, lang, level=c.grants[entry.id])
+                for c in catalog.courses_granting.get(entry.id, ())
+            ],
+            "required_by_courses": [
+                _ref(catalog, c, lang) for c in catalog.courses_requiring.get(entry.id, ())
+            ],
+            "required_by_jobs": [
+                _ref(catalog, j, lang, level=j.requires[entry.id])
+                for j in catalog.jobs_requiring.get(entry.id, ())
+            ],
         }
     if isinstance(entry, Course):
-        unlocks = {c.id: c for s in entry.grants for c in catalog.courses_requiring.get(s, ()) if c.id != entry.id}
+        unlocks = {
+            c.id: c
+            for s in entry.grants
+            for c in catalog.courses_requiring.get(s, ())
+            if c.id != entry.id
+        }
         jobs = {j.id: j for s in entry.grants for j in catalog.jobs_requiring.get(s, ())}
         return {
             "unlocks_courses": [_ref(catalog, c, lang) for c in unlocks.values()],
@@ -104,32 +121,56 @@ def related(catalog: Catalog, kind: str, entry: Entry, lang: str | None = None) 
                     "id": skill,
                     "name": catalog.name(catalog.skills[skill], lang),
                     "level": level,
-                    "granted_by": [c.id for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= level],
+                    "granted_by": [
+                        c.id
+                        for c in catalog.courses_granting.get(skill, ())
+                        if c.grants[skill] >= level
+                    ],
                 }
                 for skill, level in entry.requires.items()
             ]
         }
     if isinstance(entry, Site):
         return {
-            "courses": [_ref(catalog, c, lang) for c in catalog.courses.values() if entry.id in c.sites],
-            "openings": [_ref(catalog, j, lang, openings=j.openings[entry.id]) for j in catalog.jobs.values() if entry.id in j.openings],
+            "courses": [
+                _ref(catalog, c, lang) for c in catalog.courses.values() if entry.id in c.sites
+            ],
+            "openings": [
+                _ref(catalog, j, lang, openings=j.openings[entry.id])
+                for j in catalog.jobs.values()
+                if entry.id in j.openings
+            ],
         }
     if isinstance(entry, Provider):
-        return {"courses": [_ref(catalog, c, lang) for c in catalog.courses.values() if c.provider == entry.id]}
+        return {
+            "courses": [
+                _ref(catalog, c, lang) for c in catalog.courses.values() if c.provider == entry.id
+            ]
+        }
     if isinstance(entry, Sector):
-        return {"jobs": [_ref(catalog, j, lang) for j in catalog.jobs.values() if j.sector == entry.id]}
+        return {
+            "jobs": [_ref(catalog, j, lang) for j in catalog.jobs.values() if j.sector == entry.id]
+        }
     raise AssertionError(kind)  # pragma: no cover
 
 
-def show(catalog: Catalog, entry_id: str, kind: str | None = None, lang: str | None = None) -> list[dict[str, Any]]:
+def show(
+    catalog: Catalog, entry_id: str, kind: str | None = None, lang: str | None = None
+) -> list[dict[str, Any]]:
     """Every entry with this id, each with its fields and what links to it."""
     return [
-        {"kind": singular(k), "entry": entry_data(catalog, e, lang), "related": related(catalog, k, e, lang)}
+        {
+            "kind": singular(k),
+            "entry": entry_data(catalog, e, lang),
+            "related": related(catalog, k, e, lang),
+        }
         for k, e in find_entry(catalog, entry_id, kind)
     ]
 
 
-def search(catalog: Catalog, text: str, lang: str | None = None, kinds: tuple[str, ...] = KINDS) -> list[dict[str, Any]]:
+def search(
+    catalog: Catalog, text: str, lang: str | None = None, kinds: tuple[str, ...] = KINDS
+) -> list[dict[str, Any]]:
     """Entries whose id or name (in any language) contains every word of ``text``, ignoring case
     and accents. Exact id matches first, then by kind and id."""
     words = fold(text).split()
@@ -140,6 +181,13 @@ def search(catalog: Catalog, text: str, lang: str | None = None, kinds: tuple[st
             folded = fold(haystack)
             if all(word in folded for word in words):
                 exact = 0 if fold(entry.id) == fold(text) else 1
-                hits.append((exact, rank, entry.id, {"kind": singular(kind), "id": entry.id, "name": catalog.name(entry, lang)}))
+                hits.append(
+                    (
+                        exact,
+                        rank,
+                        entry.id,
+                        {"kind": singular(kind), "id": entry.id, "name": catalog.name(entry, lang)},
+                    )
+                )
     hits.sort(key=lambda h: h[:3])
     return [h[3] for h in hits]

@@ -16,7 +16,9 @@ from .yamlsource import MAPPING, Node
 DEFAULT_MAX_LEVEL = 3
 
 
-def check_duplicates(entries: Iterable[RawEntry]) -> tuple[dict[str, dict[str, RawEntry]], list[Diagnostic]]:
+def check_duplicates(
+    entries: Iterable[RawEntry],
+) -> tuple[dict[str, dict[str, RawEntry]], list[Diagnostic]]:
     """Index entries by kind and id; every repeat of an id is an error naming the first place."""
     tables: dict[str, dict[str, RawEntry]] = {kind: {} for kind in FIELDS if kind != "catalog"}
     problems: list[Diagnostic] = []
@@ -29,8 +31,16 @@ def check_duplicates(entries: Iterable[RawEntry]) -> tuple[dict[str, dict[str, R
         node = entry.nodes["id"]
         problems.append(
             diagnostic(
-                "PF106", "ref.duplicate_id", entry.path, node.line, node.column, node.end_line, node.end_column,
-                kind=singular(entry.kind), id=entry.id, first=f"{first.path}:{first.nodes['id'].line}:{first.nodes['id'].column}",
+                "PF106",
+                "ref.duplicate_id",
+                entry.path,
+                node.line,
+                node.column,
+                node.end_line,
+                node.end_column,
+                kind=singular(entry.kind),
+                id=entry.id,
+                first=f"{first.path}:{first.nodes['id'].line}:{first.nodes['id'].column}",
             )
         )
     return tables, problems
@@ -88,7 +98,15 @@ class ReferenceChecker:
             level = int(value_node.value)  # type: ignore[arg-type]
             top = self.max_level[skill]  # type: ignore[index]
             if level > top:
-                self._report("PF108", "ref.level_above_max", entry, value_node, skill=skill, level=level, max=top)
+                self._report(
+                    "PF108",
+                    "ref.level_above_max",
+                    entry,
+                    value_node,
+                    skill=skill,
+                    level=level,
+                    max=top,
+                )
 
     def _ref(self, entry: RawEntry, kind: str, node: Node) -> bool:
         target = node.value
@@ -99,17 +117,32 @@ class ReferenceChecker:
         if hint is None:
             hint = self._suggestions[cache_key] = suggest(target, self.tables[kind])
         self._report(
-            "PF107", "ref.unknown_hint" if hint else "ref.unknown", entry, node,
-            kind=singular(kind), id=target, suggestion=", ".join(hint),
+            "PF107",
+            "ref.unknown_hint" if hint else "ref.unknown",
+            entry,
+            node,
+            kind=singular(kind),
+            id=target,
+            suggestion=", ".join(hint),
         )
         return False
 
-    def _report(self, code: str, key: str, entry: RawEntry, node: Node, /, **params: object) -> None:
+    def _report(
+        self, code: str, key: str, entry: RawEntry, node: Node, /, **params: object
+    ) -> None:
         self.problems.append(
-            diagnostic(code, key, entry.path, node.line, node.column, node.end_line, node.end_column, **params)
+            diagnostic(
+                code,
+                key,
+                entry.path,
+                node.line,
+                node.column,
+                node.end_line,
+                node.end_column,
+                **params,
+            )
         )
 
 
 def check_references(tables: Mapping[str, Mapping[str, RawEntry]]) -> list[Diagnostic]:
     return ReferenceChecker(tables).run()
-

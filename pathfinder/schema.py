@@ -43,7 +43,9 @@ class Field:
     description: str = ""
 
 
-_ID = Field("id", "id", required=True, description="Lower-case kebab-case id, unique within its kind.")
+_ID = Field(
+    "id", "id", required=True, description="Lower-case kebab-case id, unique within its kind."
+)
 _NAME = Field("name", "text", required=True, description="Name in each catalog language.")
 _SOURCES = Field("sources", "strs", description="Where the facts come from.")
 
@@ -61,8 +63,22 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _ID,
         _NAME,
         Field("region", "str", required=True),
-        Field("lat", "number", required=True, minimum=-90, maximum=90, description="Latitude in degrees, -90..90."),
-        Field("lon", "number", required=True, minimum=-180, maximum=180, description="Longitude in degrees, -180..180."),
+        Field(
+            "lat",
+            "number",
+            required=True,
+            minimum=-90,
+            maximum=90,
+            description="Latitude in degrees, -90..90.",
+        ),
+        Field(
+            "lon",
+            "number",
+            required=True,
+            minimum=-180,
+            maximum=180,
+            description="Longitude in degrees, -180..180.",
+        ),
         _SOURCES,
     ),
     "skills": (
@@ -70,7 +86,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _NAME,
         Field("category", "str", required=True),
         Field(
-            "max_level", "int", minimum=1, maximum=LEVEL_MAX,
+            "max_level",
+            "int",
+            minimum=1,
+            maximum=LEVEL_MAX,
             description=f"Highest level of the skill, 1..{LEVEL_MAX} (default 3).",
         ),
         Field("esco", "str", description="ESCO skill URI."),
@@ -81,10 +100,22 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _NAME,
         Field("sector", "ref", required=True, ref="sectors"),
         Field("outlook", "enum", required=True, choices=OUTLOOKS),
-        Field("rome", "str", pattern=ROME_PATTERN, description="ROME code: a letter A-N, 4 digits."),
-        Field("requires", "levels", minimum=1, maximum=LEVEL_MAX, description="Skill id -> minimum level."),
         Field(
-            "openings", "counts", ref="sites", minimum=0, maximum=OPENINGS_MAX,
+            "rome", "str", pattern=ROME_PATTERN, description="ROME code: a letter A-N, 4 digits."
+        ),
+        Field(
+            "requires",
+            "levels",
+            minimum=1,
+            maximum=LEVEL_MAX,
+            description="Skill id -> minimum level.",
+        ),
+        Field(
+            "openings",
+            "counts",
+            ref="sites",
+            minimum=0,
+            maximum=OPENINGS_MAX,
             description=f"Site id -> vacancies, 0..{OPENINGS_MAX}.",
         ),
         _SOURCES,
@@ -94,44 +125,76 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _NAME,
         Field("provider", "ref", required=True, ref="providers"),
         Field(
-            "hours", "number", required=True, minimum=0, exclusive_minimum=True, maximum=HOURS_MAX,
+            "hours",
+            "number",
+            required=True,
+            minimum=0,
+            exclusive_minimum=True,
+            maximum=HOURS_MAX,
             description=f"Teaching hours, more than 0 and at most {HOURS_MAX}.",
         ),
         Field(
-            "weeks", "number", required=True, minimum=0, exclusive_minimum=True, maximum=WEEKS_MAX,
+            "weeks",
+            "number",
+            required=True,
+            minimum=0,
+            exclusive_minimum=True,
+            maximum=WEEKS_MAX,
             description=f"Calendar weeks full-time, more than 0 and at most {WEEKS_MAX}.",
         ),
         Field(
-            "cost_eur", "number", required=True, minimum=0, maximum=COST_EUR_MAX,
+            "cost_eur",
+            "number",
+            required=True,
+            minimum=0,
+            maximum=COST_EUR_MAX,
             description=f"Price in euros, 0..{COST_EUR_MAX}.",
         ),
         Field("format", "enum", required=True, choices=COURSE_FORMATS),
         Field("sites", "refs", ref="sites", description="Required unless the format is online."),
-        Field("requires", "levels", minimum=1, maximum=LEVEL_MAX, description="All of these skills at these levels."),
         Field(
-            "requires_any", "levels-list", minimum=1, maximum=LEVEL_MAX,
+            "requires",
+            "levels",
+            minimum=1,
+            maximum=LEVEL_MAX,
+            description="All of these skills at these levels.",
+        ),
+        Field(
+            "requires_any",
+            "levels-list",
+            minimum=1,
+            maximum=LEVEL_MAX,
             description="Each group: at least one of its skills.",
         ),
         Field(
-            "grants", "levels", required=True, minimum=1, maximum=LEVEL_MAX,
+            "grants",
+            "levels",
+            required=True,
+            minimum=1,
+            maximum=LEVEL_MAX,
             description="Skills raised to these levels.",
         ),
         Field(
-            "funding", "strs", choices=FUNDING_SOURCES,
+            "funding",
+            "strs",
+            choices=FUNDING_SOURCES,
             description="Funding sources that can pay for it: " + ", ".join(FUNDING_SOURCES) + ".",
         ),
         Field("certification", "str"),
-        Field("hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time, 0..1."),
+        Field(
+            "hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time, 0..1."
+        ),
         _SOURCES,
     ),
 }
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(FIELDS)
-FIELD_INDEX: dict[str, dict[str, Field]] = {kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()}
+FIELD_INDEX: dict[str, dict[str, Field]] = {
+    kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()
+}
 REQUIRED: dict[str, frozenset[str]] = {
     kind: frozenset(f.name for f in fields if f.required) for kind, fields in FIELDS.items()
 }
-
 
 
 def _levels_schema(field: Field) -> dict[str, object]:
@@ -141,7 +204,11 @@ def _levels_schema(field: Field) -> dict[str, object]:
         value["minimum"] = field.minimum
     if field.maximum is not None:
         value["maximum"] = field.maximum
-    return {"type": "object", "propertyNames": {"pattern": ID_PATTERN.pattern}, "additionalProperties": value}
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": ID_PATTERN.pattern},
+        "additionalProperties": value,
+    }
 
 
 def _field_schema(field: Field) -> dict[str, object]:
@@ -189,12 +256,19 @@ def _field_schema(field: Field) -> dict[str, object]:
     elif kind == "counts":
         schema = _levels_schema(field)
     elif kind == "langs":
-        schema = {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN.pattern}, "minItems": 1}
+        schema = {
+            "type": "array",
+            "items": {"type": "string", "pattern": LANG_PATTERN.pattern},
+            "minItems": 1,
+        }
     elif kind == "lint":
         schema = {
             "type": "object",
             "properties": {
-                "ignore": {"type": "array", "items": {"type": "string", "pattern": RULE_CODE_PATTERN.pattern}}
+                "ignore": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": RULE_CODE_PATTERN.pattern},
+                }
             },
             "additionalProperties": False,
         }

@@ -66,7 +66,16 @@ class EntryReader:
     # -- reporting -------------------------------------------------------------------------------
     def report(self, code: str, key: str, node: Node, /, **params: object) -> None:
         self.diagnostics.append(
-            diagnostic(code, key, self.path, node.line, node.column, node.end_line, node.end_column, **params)
+            diagnostic(
+                code,
+                key,
+                self.path,
+                node.line,
+                node.column,
+                node.end_line,
+                node.end_column,
+                **params,
+            )
         )
 
     def wrong_type(self, field_name: str, expected: str, node: Node) -> Any:
@@ -89,8 +98,12 @@ class EntryReader:
             if field_spec is None:
                 hint = suggest(name, spec)
                 self.report(
-                    "PF101", "schema.unknown_key_hint" if hint else "schema.unknown_key", key_node,
-                    key=name, kind=singular(kind), suggestion=", ".join(hint),
+                    "PF101",
+                    "schema.unknown_key_hint" if hint else "schema.unknown_key",
+                    key_node,
+                    key=name,
+                    kind=singular(kind),
+                    suggestion=", ".join(hint),
                 )
                 continue
             value = self.value(field_spec, value_node)
@@ -166,7 +179,9 @@ class EntryReader:
         if kind != "int" and not (kind == "float" and spec.type == "number"):
             return self.wrong_type(spec.name, expected, node)
         text: str = node.value  # type: ignore[assignment]
-        if len(text) > MAX_NUMBER_CHARS:  # never converted: 400 digits overflow a float, 4300 an int
+        if (
+            len(text) > MAX_NUMBER_CHARS
+        ):  # never converted: 400 digits overflow a float, 4300 an int
             return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))
         value = scalar_value(node)
         if not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
@@ -174,7 +189,9 @@ class EntryReader:
         if isinstance(value, float) and math.isinf(value):
             if "inf" in text.lower():  # .inf written as such: not a number here
                 return self.wrong_type(spec.name, expected, node)
-            return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))  # 1e400
+            return self._out_of_range(
+                spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS)
+            )  # 1e400
         value = whole_number(value)
         if not _in_range(value, spec):
             return self._out_of_range(spec.name, spec, node, _fmt(value))
@@ -184,8 +201,13 @@ class EntryReader:
         """Report ``text`` as not one of ``spec.choices`` (PF111), with the closest ones."""
         hint = suggest(text, spec.choices)
         self.report(
-            "PF111", "schema.bad_enum_hint" if hint else "schema.bad_enum", node, field=spec.name, value=text,
-            choices=" | ".join(spec.choices), suggestion=", ".join(hint),
+            "PF111",
+            "schema.bad_enum_hint" if hint else "schema.bad_enum",
+            node,
+            field=spec.name,
+            value=text,
+            choices=" | ".join(spec.choices),
+            suggestion=", ".join(hint),
         )
         return INVALID
 
@@ -196,7 +218,16 @@ class EntryReader:
         if spec.exclusive_minimum and high is not None:
             key = "schema.range_gt_max"
         bounds = f"{_fmt(low)}..{_fmt(high)}" if high is not None else f"{_fmt(low)}"
-        self.report("PF104", key, node, field=name, value=shown, bounds=bounds, low=_fmt(low), high=_fmt(high))
+        self.report(
+            "PF104",
+            key,
+            node,
+            field=name,
+            value=shown,
+            bounds=bounds,
+            low=_fmt(low),
+            high=_fmt(high),
+        )
         return INVALID
 
     def text(self, field_name: str, node: Node) -> Any:
@@ -207,7 +238,13 @@ class EntryReader:
             if self.languages is None:
                 return {"": value}
             if len(self.languages) > 1:
-                self.report("PF103", "schema.text_needs_langs", node, field=field_name, languages=", ".join(self.languages))
+                self.report(
+                    "PF103",
+                    "schema.text_needs_langs",
+                    node,
+                    field=field_name,
+                    languages=", ".join(self.languages),
+                )
                 return INVALID
             return {self.languages[0]: value}
         if node.kind != MAPPING:
@@ -219,14 +256,22 @@ class EntryReader:
             if text is INVALID:
                 continue
             if self.languages is not None and lang not in self.languages:
-                self.report("PF114", "schema.undeclared_language", key_node, lang=lang, languages=", ".join(self.languages))
+                self.report(
+                    "PF114",
+                    "schema.undeclared_language",
+                    key_node,
+                    lang=lang,
+                    languages=", ".join(self.languages),
+                )
             texts[lang] = text  # type: ignore[assignment]
         if not texts:
             self.report("PF104", "schema.empty", node, field=field_name)
             return INVALID
         for lang in self.languages or ():
             if lang not in texts:
-                self.report("PF110", "schema.missing_translation", node, field=field_name, lang=lang)
+                self.report(
+                    "PF110", "schema.missing_translation", node, field=field_name, lang=lang
+                )
         return texts
 
     def strings(self, spec: Field, node: Node) -> Any:
@@ -276,7 +321,14 @@ class EntryReader:
         ignore: list[str] = []
         for key_node, value_node in node.value:  # type: ignore[attr-defined]
             if key_node.value != "ignore":
-                self.report("PF101", "schema.unknown_key", key_node, key=key_node.value, kind="lint", suggestion="")
+                self.report(
+                    "PF101",
+                    "schema.unknown_key",
+                    key_node,
+                    key=key_node.value,
+                    kind="lint",
+                    suggestion="",
+                )
                 continue
             codes = self.strings(Field("lint.ignore", "strs"), value_node)
             if codes is INVALID:
@@ -298,7 +350,9 @@ def file_sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[st
     if root.kind == SCALAR and root.plain and root.scalar_type() == "null":
         return []  # an empty file (or only comments)
     if root.kind != MAPPING:
-        problems.append(diagnostic("PF103", "schema.top_not_mapping", file.path, root.line, root.column))
+        problems.append(
+            diagnostic("PF103", "schema.top_not_mapping", file.path, root.line, root.column)
+        )
         return []
     sections = []
     for key_node, value_node in root.value:  # type: ignore[attr-defined]
@@ -307,20 +361,34 @@ def file_sections(file: ParsedFile, problems: list[Diagnostic]) -> list[tuple[st
             hint = suggest(kind, TOP_LEVEL_KEYS)
             problems.append(
                 diagnostic(
-                    "PF101", "schema.unknown_section_hint" if hint else "schema.unknown_section",
-                    file.path, key_node.line, key_node.column,
-                    key=kind, suggestion=", ".join(hint), sections=", ".join(TOP_LEVEL_KEYS),
+                    "PF101",
+                    "schema.unknown_section_hint" if hint else "schema.unknown_section",
+                    file.path,
+                    key_node.line,
+                    key_node.column,
+                    key=kind,
+                    suggestion=", ".join(hint),
+                    sections=", ".join(TOP_LEVEL_KEYS),
                 )
             )
             continue
         expected = MAPPING if kind == "catalog" else SEQUENCE
         if value_node.kind != expected:
-            if value_node.kind == SCALAR and value_node.plain and value_node.scalar_type() == "null":
+            if (
+                value_node.kind == SCALAR
+                and value_node.plain
+                and value_node.scalar_type() == "null"
+            ):
                 continue  # "courses:" with nothing under it
             problems.append(
                 diagnostic(
-                    "PF103", f"schema.expected.{'mapping' if expected == MAPPING else 'list'}",
-                    file.path, value_node.line, value_node.column, field=kind, got=value_node.describe(),
+                    "PF103",
+                    f"schema.expected.{'mapping' if expected == MAPPING else 'list'}",
+                    file.path,
+                    value_node.line,
+                    value_node.column,
+                    field=kind,
+                    got=value_node.describe(),
                 )
             )
             continue

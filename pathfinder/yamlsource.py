@@ -112,7 +112,12 @@ class Node:
     @property
     def is_yaml11_bool(self) -> bool:
         """A plain ``yes``/``no``/``on``/``off``: YAML 1.1 tools read it as a boolean."""
-        return self.kind == SCALAR and self.plain and self.tag is None and bool(_YAML11_BOOL.fullmatch(self.value))  # type: ignore[arg-type]
+        return (
+            self.kind == SCALAR
+            and self.plain
+            and self.tag is None
+            and bool(_YAML11_BOOL.fullmatch(self.value))
+        )  # type: ignore[arg-type]
 
     def to_python(self) -> object:
         """Plain Python data, scalars typed by the YAML 1.2 core schema."""
@@ -161,7 +166,14 @@ def scalar_value(node: Node) -> object:
             return text
     if kind == "float":
         try:
-            return float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+            return float(
+                text.replace(".inf", "inf")
+                .replace(".Inf", "inf")
+                .replace(".INF", "inf")
+                .replace(".nan", "nan")
+                .replace(".NaN", "nan")
+                .replace(".NAN", "nan")
+            )
         except ValueError:
             return text
     return text
@@ -238,7 +250,16 @@ class _TreeBuilder:
             end = event.end_mark
             value = event.value
             plain = event.implicit[0] and tag is None
-            node = Node(SCALAR, value, start.line + 1, start.column + 1, end.line + 1, end.column + 1, plain, tag)
+            node = Node(
+                SCALAR,
+                value,
+                start.line + 1,
+                start.column + 1,
+                end.line + 1,
+                end.column + 1,
+                plain,
+                tag,
+            )
             if plain and len(value) <= 3 and _YAML11_BOOL.fullmatch(value):
                 self.error("PF301", "yaml.yaml11_bool", node.line, node.column, value=value)
         elif cls is yaml.MappingStartEvent:
@@ -277,8 +298,13 @@ class _TreeBuilder:
             previous = seen.get(key.value)  # type: ignore[arg-type]
             if previous is not None:
                 self.error(
-                    "PF002", "yaml.duplicate_key", key.line, key.column,
-                    name=key.value, first_line=previous.line, first_column=previous.column,
+                    "PF002",
+                    "yaml.duplicate_key",
+                    key.line,
+                    key.column,
+                    name=key.value,
+                    first_line=previous.line,
+                    first_column=previous.column,
                 )
                 continue
             seen[key.value] = key  # type: ignore[index]
@@ -304,13 +330,17 @@ class _TreeBuilder:
         mark = event.start_mark
         anchored = self.anchors.get(event.anchor)
         if anchored is None:
-            self.error("PF001", "yaml.undefined_alias", mark.line + 1, mark.column + 1, anchor=event.anchor)
+            self.error(
+                "PF001", "yaml.undefined_alias", mark.line + 1, mark.column + 1, anchor=event.anchor
+            )
             return None
         node, size = anchored
         self.weight += size
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
-            self.error("PF006", "yaml.alias_limit", mark.line + 1, mark.column + 1, limit=MAX_ALIAS_NODES)
+            self.error(
+                "PF006", "yaml.alias_limit", mark.line + 1, mark.column + 1, limit=MAX_ALIAS_NODES
+            )
             return None
         return node
 
@@ -323,7 +353,15 @@ def parse_bytes(data: bytes, path: str) -> ParsedFile:
     parsed = ParsedFile(path=path, root=None, sha256=hashlib.sha256(data).hexdigest())
     if len(data) > MAX_FILE_BYTES:
         parsed.diagnostics.append(
-            diagnostic("PF004", "yaml.too_large", path, 1, 1, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20)
+            diagnostic(
+                "PF004",
+                "yaml.too_large",
+                path,
+                1,
+                1,
+                size_mb=round(len(data) / 2**20, 1),
+                limit_mb=MAX_FILE_BYTES // 2**20,
+            )
         )
         return parsed
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -338,7 +376,9 @@ def parse_bytes(data: bytes, path: str) -> ParsedFile:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         byte = data[error.start : error.start + 1].hex()
-        parsed.diagnostics.append(diagnostic("PF007", "yaml.not_utf8", path, line, column, byte=byte))
+        parsed.diagnostics.append(
+            diagnostic("PF007", "yaml.not_utf8", path, line, column, byte=byte)
+        )
         return parsed
     return parse_text(text, path, parsed)
 
@@ -346,7 +386,9 @@ def parse_bytes(data: bytes, path: str) -> ParsedFile:
 def parse_text(text: str, path: str, parsed: ParsedFile | None = None) -> ParsedFile:
     """Parse YAML text into a node tree, collecting diagnostics instead of raising."""
     if parsed is None:
-        parsed = ParsedFile(path=path, root=None, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+        parsed = ParsedFile(
+            path=path, root=None, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
+        )
     parsed.lines = text.splitlines()
     if "\t" in text:
         for match in _TAB_INDENT.finditer(text):
@@ -366,7 +408,9 @@ def parse_text(text: str, path: str, parsed: ParsedFile | None = None) -> Parsed
             # it before the tree builder reaches MAX_DEPTH: the same problem, the same rule.
             builder.error("PF005", "yaml.too_deep", line, column, limit=MAX_DEPTH)
         else:
-            problem = " ".join(part for part in (error.problem, error.context) if part) or str(error)
+            problem = " ".join(part for part in (error.problem, error.context) if part) or str(
+                error
+            )
             builder.error("PF001", "yaml.syntax", line, column, problem=problem)
         parsed.root = None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
@@ -398,8 +442,13 @@ def read_file(path: Path, display: str) -> bytes | Diagnostic:
         return diagnostic(UNREADABLE, f"yaml.not_regular.{error.kind}", display, 1, 1)
     except FileTooLargeError as error:
         return diagnostic(
-            "PF004", "yaml.too_large", display, 1, 1,
-            size_mb=round(error.size / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20,
+            "PF004",
+            "yaml.too_large",
+            display,
+            1,
+            1,
+            size_mb=round(error.size / 2**20, 1),
+            limit_mb=MAX_FILE_BYTES // 2**20,
         )
     except OSError as error:
         return unreadable_path(display, error)

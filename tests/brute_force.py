@@ -55,7 +55,8 @@ def usable_courses(catalog: Catalog, profile: Profile) -> list[Course]:
                 usable.append(c)
             continue
         if any(
-            haversine_km(home[0], home[1], catalog.sites[s].lat, catalog.sites[s].lon) <= profile.mobility_km
+            haversine_km(home[0], home[1], catalog.sites[s].lat, catalog.sites[s].lon)
+            <= profile.mobility_km
             for s in c.sites
         ):
             usable.append(c)
@@ -65,7 +66,9 @@ def usable_courses(catalog: Catalog, profile: Profile) -> list[Course]:
 def takeable(course: Course, levels: Mapping[str, int]) -> bool:
     if any(levels.get(s, 0) < lv for s, lv in course.requires.items()):
         return False
-    return all(any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any)
+    return all(
+        any(levels.get(s, 0) >= lv for s, lv in group.items()) for group in course.requires_any
+    )
 
 
 def take(course: Course, levels: Mapping[str, int]) -> dict[str, int]:
@@ -79,7 +82,9 @@ def meets(levels: Mapping[str, int], requires: Mapping[str, int]) -> bool:
     return all(levels.get(s, 0) >= lv for s, lv in requires.items())
 
 
-def order_is_valid(order: Sequence[Course], start: Mapping[str, int], target: Mapping[str, int]) -> bool:
+def order_is_valid(
+    order: Sequence[Course], start: Mapping[str, int], target: Mapping[str, int]
+) -> bool:
     """Each course takeable after the ones before it; the target met at the end; no repeats."""
     if len({c.id for c in order}) != len(order):
         return False
@@ -91,7 +96,9 @@ def order_is_valid(order: Sequence[Course], start: Mapping[str, int], target: Ma
     return meets(levels, target)
 
 
-def set_is_valid(courses: Iterable[Course], start: Mapping[str, int], target: Mapping[str, int]) -> bool:
+def set_is_valid(
+    courses: Iterable[Course], start: Mapping[str, int], target: Mapping[str, int]
+) -> bool:
     """Some order of exactly these courses is a valid path (search over orders, memoised)."""
     items = tuple(sorted(courses, key=lambda c: c.id))
 
@@ -104,7 +111,9 @@ def set_is_valid(courses: Iterable[Course], start: Mapping[str, int], target: Ma
             return meets(levels, target)
         # levels depend only on the set taken, not on its order
         return any(
-            can_finish(taken | {i}) for i in range(len(items)) if i not in taken and takeable(items[i], levels)
+            can_finish(taken | {i})
+            for i in range(len(items))
+            if i not in taken and takeable(items[i], levels)
         )
 
     return can_finish(frozenset())
@@ -125,7 +134,9 @@ def pays_of(course: Course, profile: Profile) -> Fraction:
     return Fraction(0) if set(course.funding) & set(profile.funding) else dec(course.cost_eur)
 
 
-def candidates(catalog: Catalog, profile: Profile, target_id: str, objective: str) -> tuple[list[Candidate], list[Candidate]]:
+def candidates(
+    catalog: Catalog, profile: Profile, target_id: str, objective: str
+) -> tuple[list[Candidate], list[Candidate]]:
     """(every valid course set within the caps, the irredundant ones), each sorted by key."""
     start = start_of(catalog, profile)
     target = catalog.jobs[target_id].requires
@@ -145,14 +156,22 @@ def candidates(catalog: Catalog, profile: Profile, target_id: str, objective: st
                 continue
             if profile.budget_eur is not None and pays > dec(profile.budget_eur):
                 continue
-            obj = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(size)}[objective]
+            obj = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(size)}[
+                objective
+            ]
             ids = tuple(sorted(c.id for c in combo))
-            valid[frozenset(ids)] = Candidate(ids, (obj, size, hours, ids), hours, weeks, price, pays)
+            valid[frozenset(ids)] = Candidate(
+                ids, (obj, size, hours, ids), hours, weeks, price, pays
+            )
     ordered = sorted(valid.values(), key=lambda c: c.key)
     by_id = {c.id: c for c in usable}
     irredundant = [
-        cand for cand in ordered
-        if all(not set_is_valid([by_id[i] for i in cand.ids if i != drop], start, target) for drop in cand.ids)
+        cand
+        for cand in ordered
+        if all(
+            not set_is_valid([by_id[i] for i in cand.ids if i != drop], start, target)
+            for drop in cand.ids
+        )
     ]
     return ordered, irredundant
 

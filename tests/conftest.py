@@ -14,10 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Tests never read or write the user's cache, nor follow their PATHFINDER_CATALOG."""
     monkeypatch.setenv("PATHFINDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # the cache's HMAC key
+    monkeypatch.setenv(
+        "XDG_STATE_HOME", str(tmp_path_factory.mktemp("state"))
+    )  # the cache's HMAC key
     monkeypatch.delenv("PATHFINDER_CACHE_KEY_FILE", raising=False)
     monkeypatch.delenv("PATHFINDER_CACHE_MAX_MB", raising=False)
     monkeypatch.delenv("PATHFINDER_CATALOG", raising=False)
@@ -78,8 +82,16 @@ courses:
 
 
 COMPLETE_PROFILE = {
-    "lang": "en", "jobs": ["ice-assembly-operator"], "skills": {}, "home": "douai", "mobility_km": 60,
-    "online": True, "max_hours": None, "max_weeks": None, "budget_eur": None, "funding": ["cpf"],
+    "lang": "en",
+    "jobs": ["ice-assembly-operator"],
+    "skills": {},
+    "home": "douai",
+    "mobility_km": 60,
+    "online": True,
+    "max_hours": None,
+    "max_weeks": None,
+    "budget_eur": None,
+    "funding": ["cpf"],
     "targets": ["battery-pack-assembler"],
 }
 """A profile that answers every question of an advising session, on the bundled catalog."""
@@ -94,15 +106,23 @@ def mini_catalog(tmp_path: Path) -> Path:
 
 def pathfinder_command() -> list[str]:
     """The installed console script (falls back to ``python -m pathfinder``)."""
-    script = shutil.which("pathfinder", path=os.path.dirname(sys.executable)) or shutil.which("pathfinder")
+    script = shutil.which("pathfinder", path=os.path.dirname(sys.executable)) or shutil.which(
+        "pathfinder"
+    )
     return [script] if script else [sys.executable, "-m", "pathfinder"]
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """Run the real ``pathfinder`` command with no terminal and no standard input."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     full_env.update({"NO_COLOR": "1", "COLUMNS": "80", **(env or {})})
     return subprocess.run(
-        [*pathfinder_command(), *args], capture_output=True, text=True, env=full_env,
-        stdin=subprocess.DEVNULL, timeout=timeout,
+        [*pathfinder_command(), *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
     )

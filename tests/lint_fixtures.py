@@ -39,7 +39,12 @@ courses:
 
 
 def catalog(
-    head: str = HEAD, sites: str = SITES, skills: str = SKILLS, jobs: str = JOBS, courses: str = COURSES, extra: str = ""
+    head: str = HEAD,
+    sites: str = SITES,
+    skills: str = SKILLS,
+    jobs: str = JOBS,
+    courses: str = COURSES,
+    extra: str = "",
 ) -> str:
     """The base catalog (clean: the lint finds nothing) with some sections replaced or added to."""
     return head + sites + skills + jobs + courses + extra

@@ -71,7 +71,9 @@ def job(
 
 
 def site(sid: str, lat: float, lon: float) -> Site:
-    return Site(id=sid, name=Text({"en": sid.title(), "fr": sid}), region="region", lat=lat, lon=lon)
+    return Site(
+        id=sid, name=Text({"en": sid.title(), "fr": sid}), region="region", lat=lat, lon=lon
+    )
 
 
 def make_catalog(
@@ -101,7 +103,10 @@ def make_catalog(
         providers=FrozenMap({p: Provider(p, Text({"en": p.title(), "fr": p})) for p in providers}),
         sites=FrozenMap({s.id: s for s in sites}),
         skills=FrozenMap(
-            {s: Skill(s, Text({"en": s, "fr": s}), "test", max_level=m) for s, m in max_levels.items()}
+            {
+                s: Skill(s, Text({"en": s, "fr": s}), "test", max_level=m)
+                for s, m in max_levels.items()
+            }
         ),
         jobs=FrozenMap({j.id: j for j in jobs}),
         courses=FrozenMap({c.id: c for c in courses}),

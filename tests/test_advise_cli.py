@@ -26,7 +26,12 @@ def spawn(*args: str, term: str = "xterm") -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     env.update({"NO_COLOR": "1", "TERM": term, "COLUMNS": "80", "LINES": "40", "LANG": "C.UTF-8"})
     return pexpect.spawn(
-        command[0], [*command[1:], "advise", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 80)
+        command[0],
+        [*command[1:], "advise", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 80),
     )
 
 
@@ -117,12 +122,22 @@ def test_without_a_terminal_missing_answers_fail_at_once(tmp_path: Path) -> None
     profile.write_text("jobs: [ice-assembly-operator]\nhome: douai\n", encoding="utf-8")
     started = time.monotonic()
     result = run_cli("advise", "--profile", str(profile), "--lang", "en", timeout=20)
-    assert time.monotonic() - started < 10  # a generous bound for a loaded CI machine; it fails at once
+    assert (
+        time.monotonic() - started < 10
+    )  # a generous bound for a loaded CI machine; it fails at once
     assert result.returncode == 2
     assert result.stdout == "" and "Traceback" not in result.stderr
     message = result.stderr.strip()
     assert len(message.splitlines()) <= 2
-    for field in ("skills", "mobility_km", "online", "max_hours|max_weeks", "budget_eur", "funding", "targets"):
+    for field in (
+        "skills",
+        "mobility_km",
+        "online",
+        "max_hours|max_weeks",
+        "budget_eur",
+        "funding",
+        "targets",
+    ):
         assert field in message
     assert "lang" not in message.split(":", 2)[-1].replace("language", "")
 

@@ -33,7 +33,9 @@ def catalog() -> Catalog:
 
 
 def test_a_key_present_with_null_answers_its_question() -> None:
-    answers = Answers.from_data({"jobs": ["assembly-operator"], "budget_eur": None, "max_weeks": 12})
+    answers = Answers.from_data(
+        {"jobs": ["assembly-operator"], "budget_eur": None, "max_weeks": 12}
+    )
     assert answers.answered == {"jobs", "budget", "time"}
     assert answers.profile.budget_eur is None and answers.profile.max_weeks == 12
     assert answers.missing() == [q for q in QUESTIONS if q not in {"jobs", "budget", "time"}]
@@ -43,10 +45,16 @@ def test_a_key_present_with_null_answers_its_question() -> None:
 def test_saved_profile_replays_without_questions(tmp_path: Path) -> None:
     answers = Answers()
     for question, fields in {
-        "lang": {"lang": "fr"}, "jobs": {"jobs": ("assembly-operator",)}, "skills": {"skills": {}},
-        "home": {"home": "flins"}, "mobility": {"mobility_km": None}, "online": {"online": False},
-        "time": {"max_hours": None, "max_weeks": None}, "budget": {"budget_eur": 500.0},
-        "funding": {"funding": ()}, "goal": {"targets": ("ev-technician",)},
+        "lang": {"lang": "fr"},
+        "jobs": {"jobs": ("assembly-operator",)},
+        "skills": {"skills": {}},
+        "home": {"home": "flins"},
+        "mobility": {"mobility_km": None},
+        "online": {"online": False},
+        "time": {"max_hours": None, "max_weeks": None},
+        "budget": {"budget_eur": 500.0},
+        "funding": {"funding": ()},
+        "goal": {"targets": ("ev-technician",)},
     }.items():
         answers = answers.with_answer(question, **fields)
     path = tmp_path / "me.yaml"
@@ -62,11 +70,16 @@ def test_saved_profile_replays_without_questions(tmp_path: Path) -> None:
 
 def test_job_choices_match_without_accents_and_case(catalog: Catalog) -> None:
     choices = job_choices(catalog, "fr")
-    assert [c.label for c in choices] == ["Opérateur de montage (assembly-operator)", "Technicien VE (ev-technician)"]
+    assert [c.label for c in choices] == [
+        "Opérateur de montage (assembly-operator)",
+        "Technicien VE (ev-technician)",
+    ]
     assert [c.value for c in filter_choices("operateur MONTAGE", choices)] == ["assembly-operator"]
     assert [c.value for c in filter_choices("assembly", choices)] == ["assembly-operator"]
     assert resolve_choice("technicien", choices) == "ev-technician"
-    assert resolve_choice("Opérateur de montage (assembly-operator)", choices) == "assembly-operator"
+    assert (
+        resolve_choice("Opérateur de montage (assembly-operator)", choices) == "assembly-operator"
+    )
     assert resolve_choice("t", choices) is None  # ambiguous
 
 
@@ -94,25 +107,58 @@ def test_skills_are_grouped_with_prefilled_first(catalog: Catalog) -> None:
 
 REPORT = {
     "catalog": {"name": "Mini", "version": "1.0", "sha256": "ab" * 32},
-    "target": "ev-technician", "optimize": "hours", "status": "ok",
+    "target": "ev-technician",
+    "optimize": "hours",
+    "status": "ok",
     "gaps": [{"skill": "hv-safety-b2l", "have": 0, "need": 1}],
-    "paths": [{
-        "courses": [
-            {"id": "electrical-upgrade", "hours": 35, "weeks": 1, "cost_eur": 600, "format": "online", "pays_eur": 0,
-             "site": None, "distance_km": None, "grants": {"electrical-basics": 1}, "serves": ["prerequisite of hv-b2l"]},
-            {"id": "hv-b2l", "hours": 21, "weeks": 0.6, "cost_eur": 950, "format": "onsite", "pays_eur": 950,
-             "site": "flins", "distance_km": 12.4, "grants": {"hv-safety-b2l": 1}, "serves": ["target requirement hv-safety-b2l ≥ 1"]},
-        ],
-        "total_hours": 56, "total_weeks": 1.6, "total_cost_eur": 1550, "total_pays_eur": 950,
-    }],
+    "paths": [
+        {
+            "courses": [
+                {
+                    "id": "electrical-upgrade",
+                    "hours": 35,
+                    "weeks": 1,
+                    "cost_eur": 600,
+                    "format": "online",
+                    "pays_eur": 0,
+                    "site": None,
+                    "distance_km": None,
+                    "grants": {"electrical-basics": 1},
+                    "serves": ["prerequisite of hv-b2l"],
+                },
+                {
+                    "id": "hv-b2l",
+                    "hours": 21,
+                    "weeks": 0.6,
+                    "cost_eur": 950,
+                    "format": "onsite",
+                    "pays_eur": 950,
+                    "site": "flins",
+                    "distance_km": 12.4,
+                    "grants": {"hv-safety-b2l": 1},
+                    "serves": ["target requirement hv-safety-b2l ≥ 1"],
+                },
+            ],
+            "total_hours": 56,
+            "total_weeks": 1.6,
+            "total_cost_eur": 1550,
+            "total_pays_eur": 950,
+        }
+    ],
     "blockers": [],
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_html_report_is_self_contained_with_one_bar_per_course(catalog: Catalog, lang: str) -> None:
-    html = render_html(REPORT, catalog, {"jobs": ["assembly-operator"], "home": "flins", "mobility_km": 60,
-                                          "funding": ["cpf"]}, lang, reference="case <42>", generated="2026-11-22")
+    html = render_html(
+        REPORT,
+        catalog,
+        {"jobs": ["assembly-operator"], "home": "flins", "mobility_km": 60, "funding": ["cpf"]},
+        lang,
+        reference="case <42>",
+        generated="2026-11-22",
+    )
     parser = parse_report(html)
     assert parser.tags[0] == "html" and "svg" in parser.tags
     assert parser.bars == ["electrical-upgrade", "hv-b2l"]
@@ -133,4 +179,6 @@ def test_skill_categories_are_shown_in_the_session_language(catalog: Catalog) ->
     from pathfinder.locales.en import MESSAGES
 
     translated = {key.removeprefix("category.") for key in MESSAGES if key.startswith("category.")}
-    assert {s.category for s in catalog.skills.values()} <= translated  # the bundled catalog's, all named
+    assert {
+        s.category for s in catalog.skills.values()
+    } <= translated  # the bundled catalog's, all named

@@ -49,8 +49,11 @@ def contexts(catalog: Catalog, step: Step, lang: str) -> Iterator[Asking]:
     step (exploring, counting in hours, adding a skill)."""
     answers = Answers.from_data({"jobs": ["ice-assembly-operator"], "skills": {"plc-basics": 2}})
     so_far: dict[str, Any] = {
-        "time.unit": "hours", "goal.mode": "explore", "goal.sectors": ("battery",),
-        "skills.held": ("torque-tooling", "plc-basics"), "skills.add": ("hv-safety-b2l", "welding"),
+        "time.unit": "hours",
+        "goal.mode": "explore",
+        "goal.sectors": ("battery",),
+        "skills.held": ("torque-tooling", "plc-basics"),
+        "skills.add": ("hv-safety-b2l", "welding"),
     }
     ctx = Asking(catalog, answers, lang, so_far, ranker=ranker)
     if step.each is None:
@@ -69,8 +72,14 @@ def test_the_questions_and_the_profile_agree() -> None:
     answering = [name for q in ADVISING_QUESTIONS for name in q.fields]
     assert len(answering) == len(set(answering)), "a profile field answers one question only"
     filled = {step.field for _, step in STEPS if step.field is not None}
-    assert set(answering) <= profile_fields and filled <= profile_fields and NOT_ASKED <= profile_fields
-    assert set(answering) <= filled, "every field answering a question is filled by one of its steps"
+    assert (
+        set(answering) <= profile_fields
+        and filled <= profile_fields
+        and NOT_ASKED <= profile_fields
+    )
+    assert set(answering) <= filled, (
+        "every field answering a question is filled by one of its steps"
+    )
     assert filled | NOT_ASKED == profile_fields, "every profile field is asked, or said not to be"
     assert not filled & NOT_ASKED
 
@@ -84,13 +93,17 @@ def test_every_step_is_well_formed() -> None:
         if step.kind in ("select", "checkbox"):
             assert step.choices is not None, step.name
         if step.kind == "number":
-            assert step.field in PROFILE_RANGES and step.bounds == PROFILE_RANGES[step.field], step.name
+            assert step.field in PROFILE_RANGES and step.bounds == PROFILE_RANGES[step.field], (
+                step.name
+            )
         assert not (step.repeat and step.each), step.name
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("question", "step"), STEPS, ids=[step.name for _, step in STEPS])
-def test_every_step_renders_in_every_language(question: Question, step: Step, lang: str, catalog: Catalog) -> None:
+def test_every_step_renders_in_every_language(
+    question: Question, step: Step, lang: str, catalog: Catalog
+) -> None:
     for key in (question.label, step.prompt, step.more, step.none_note):
         if key is not None:
             assert key in CATALOGUES[lang], f"{key} missing in {lang}"
@@ -108,7 +121,10 @@ def test_every_step_renders_in_every_language(question: Question, step: Step, la
         for c in prompt.choices:
             assert c.label.strip() and c.label == printable(c.label), (step.name, c.label)
         if step.kind == "select" and prompt.default is not None:
-            assert prompt.default in values or step.name == "skills.level", (step.name, prompt.default)
+            assert prompt.default in values or step.name == "skills.level", (
+                step.name,
+                prompt.default,
+            )
         for heading in prompt.groups.values():
             assert heading.strip()
 
@@ -117,17 +133,30 @@ def test_labels_follow_the_language(catalog: Catalog) -> None:
     """Choices worded by Pathfinder differ between languages (catalog names may not)."""
     for name in ("time.unit", "goal.mode", "mobility", "funding"):
         step = next(s for _, s in STEPS if s.name == name)
-        en, fr = ([c.label for c in prepare(step, next(contexts(catalog, step, lang))).choices] for lang in ("en", "fr"))
+        en, fr = (
+            [c.label for c in prepare(step, next(contexts(catalog, step, lang))).choices]
+            for lang in ("en", "fr")
+        )
         assert en != fr, name
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_answer_reads_on_the_review_screen(lang: str, catalog: Catalog) -> None:
-    complete = Answers.from_data({
-        "lang": lang, "jobs": ["ice-assembly-operator"], "skills": {"plc-basics": 2, "welding": 0},
-        "home": "douai", "mobility_km": None, "online": True, "max_hours": None, "max_weeks": 12,
-        "budget_eur": 1500, "funding": ["cpf", "own-savings"], "targets": ["battery-pack-assembler"],
-    })
+    complete = Answers.from_data(
+        {
+            "lang": lang,
+            "jobs": ["ice-assembly-operator"],
+            "skills": {"plc-basics": 2, "welding": 0},
+            "home": "douai",
+            "mobility_km": None,
+            "online": True,
+            "max_hours": None,
+            "max_weeks": 12,
+            "budget_eur": 1500,
+            "funding": ["cpf", "own-savings"],
+            "targets": ["battery-pack-assembler"],
+        }
+    )
     for question in ADVISING_QUESTIONS:
         for answers in (complete, Answers()):
             text = describe(question, catalog, answers, lang)
@@ -170,21 +199,28 @@ def test_numbers_are_checked_against_the_profile_ranges(catalog: Catalog) -> Non
     (prompt,) = shown
     high = PROFILE_RANGES["budget_eur"][1]
     assert prompt.check(str(high)) is None
-    assert prompt.check(str(high + 1)) == ("advise.invalid.range", {"low": "0", "high": f"{high:,}"})
+    assert prompt.check(str(high + 1)) == (
+        "advise.invalid.range",
+        {"low": "0", "high": f"{high:,}"},
+    )
 
 
 def test_a_repeated_step_collects_distinct_answers_until_an_empty_one(catalog: Catalog) -> None:
     shown, render = scripted("ice-assembly-operator", "ice-assembly-operator", "")
     answers = ask(named("jobs"), catalog, Answers(), "en", render)
     assert answers.profile.jobs == ("ice-assembly-operator",)
-    assert [p.message for p in shown] == [t("advise.q.jobs.prompt", "en")] + [t("advise.q.jobs.more", "en")] * 2
+    assert [p.message for p in shown] == [t("advise.q.jobs.prompt", "en")] + [
+        t("advise.q.jobs.more", "en")
+    ] * 2
     assert shown[0].check("") is None and shown[0].check("no such job") == "advise.invalid.job"
 
 
 def test_exploring_with_nothing_in_reach_says_so_then_asks_a_target(catalog: Catalog) -> None:
     said: list[str] = []
     shown, render = scripted("explore", [], "battery-pack-assembler")
-    answers = ask(named("goal"), catalog, Answers(), "fr", render, ranker=lambda a: [], say=said.append)
+    answers = ask(
+        named("goal"), catalog, Answers(), "fr", render, ranker=lambda a: [], say=said.append
+    )
     assert said == [t("advise.goal.none_in_reach", "fr")]
     assert [p.step.name for p in shown] == ["goal.mode", "goal.sectors", "goal.target"]
     assert answers.profile.targets == ("battery-pack-assembler",) and answers.profile.sectors == ()
@@ -216,7 +252,10 @@ def test_funding_sources_are_the_core_list_and_each_has_a_name() -> None:
 def test_an_unknown_funding_id_is_a_lint_error_with_a_suggestion(tmp_path: Path) -> None:
     assert "    funding: [cpf]\n" in MINI_CATALOG
     path = tmp_path / "c.yaml"
-    path.write_text(MINI_CATALOG.replace("    funding: [cpf]\n", "    funding: [cpf, employeur]\n"), encoding="utf-8")
+    path.write_text(
+        MINI_CATALOG.replace("    funding: [cpf]\n", "    funding: [cpf, employeur]\n"),
+        encoding="utf-8",
+    )
     result = check_catalog(path, use_cache=False)
     (problem,) = result.errors
     assert problem.code == "PF111"
@@ -238,5 +277,7 @@ def test_the_prompter_says_a_range_problem_with_its_bounds(catalog: Catalog) -> 
     ask(named("budget"), catalog, Answers(), "fr", render)
     validate = Prompter("fr")._validator(shown[0].check)
     assert validate is not None
-    assert validate("2e9") == "Tapez un nombre de 0 à 100 000 000, ou laissez vide pour aucune limite."
+    assert (
+        validate("2e9") == "Tapez un nombre de 0 à 100 000 000, ou laissez vide pour aucune limite."
+    )
     assert validate("douze") == t("advise.invalid.number", "fr") and validate("600") is True

@@ -57,9 +57,17 @@ def test_private_is_the_default_mode(tmp_path: Path) -> None:
 @posix_only
 @pytest.mark.parametrize(
     ("existing", "requested", "expected"),
-    [(0o600, 0o644, 0o600), (0o640, 0o644, 0o640), (0o644, 0o600, 0o600), (0o755, 0o644, 0o644), (0o620, 0o600, 0o600)],
+    [
+        (0o600, 0o644, 0o600),
+        (0o640, 0o644, 0o640),
+        (0o644, 0o600, 0o600),
+        (0o755, 0o644, 0o644),
+        (0o620, 0o600, 0o600),
+    ],
 )
-def test_an_existing_file_never_gains_a_permission_bit(tmp_path: Path, existing: int, requested: int, expected: int) -> None:
+def test_an_existing_file_never_gains_a_permission_bit(
+    tmp_path: Path, existing: int, requested: int, expected: int
+) -> None:
     target = tmp_path / "out.txt"
     target.write_text("old")
     target.chmod(existing)
@@ -94,7 +102,9 @@ def test_a_symlink_is_refused_even_to_a_regular_file(tmp_path: Path) -> None:
     with pytest.raises(WriteError) as caught:
         write_atomic(link, "new")
     assert caught.value.key == "write.not_regular" and caught.value.params["kind"] == "symlink"
-    assert "symbolic link" in caught.value.message("en") and "lien symbolique" in caught.value.message("fr")
+    assert "symbolic link" in caught.value.message(
+        "en"
+    ) and "lien symbolique" in caught.value.message("fr")
     assert link.is_symlink() and real.read_text() == "target"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
 
@@ -133,7 +143,9 @@ def test_a_device_is_refused() -> None:
     assert caught.value.params["kind"] == "device"
 
 
-def test_dash_writes_to_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dash_writes_to_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_atomic("-", "jobs: [welder]\n")
     write_atomic(Path("-"), "more\n", mode=PUBLIC)
@@ -167,7 +179,9 @@ def test_the_temporary_name_fits_name_max_in_bytes(tmp_path: Path) -> None:
     assert temp_prefix(tmp_path / "me.yaml") == ".me.yaml."
 
 
-def test_a_failed_write_removes_the_temporary_file_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_removes_the_temporary_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "me.yaml"
     target.write_text("old")
 
@@ -190,7 +204,9 @@ def test_a_missing_directory_is_a_write_error(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_the_data_is_never_readable_by_others_before_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_data_is_never_readable_by_others_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[int] = []
     real_replace = os.replace
 

@@ -75,7 +75,9 @@ def test_out_of_range_numbers_are_pf104_at_their_place(old: str, new: str, tmp_p
     line = MINI_CATALOG[: MINI_CATALOG.index(old)].count("\n") + 1
     assert text != MINI_CATALOG
     found = errors_of(text, tmp_path)
-    assert [(name, where, code) for name, where, _, code, _ in found] == [("cat.yaml", line, "PF104")], found
+    assert [(name, where, code) for name, where, _, code, _ in found] == [
+        ("cat.yaml", line, "PF104")
+    ], found
     message = found[0][4]
     assert "out of range" in message
     assert len(message) < 200  # the value is cut, not echoed with its hundreds of digits
@@ -104,7 +106,12 @@ def test_numbers_at_the_bounds_are_accepted() -> None:
 
 def test_huge_numbers_end_in_a_lint_report_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "cat.yaml"
-    path.write_text(MINI_CATALOG.replace("hours: 35\n", f"hours: {HUGE}\n").replace("lat: 48.965", f"lat: {HUGE}"), encoding="utf-8")
+    path.write_text(
+        MINI_CATALOG.replace("hours: 35\n", f"hours: {HUGE}\n").replace(
+            "lat: 48.965", f"lat: {HUGE}"
+        ),
+        encoding="utf-8",
+    )
     lint = run_cli("lint", str(path))
     assert lint.returncode == 1, lint.stderr
     assert "Traceback" not in lint.stdout + lint.stderr
@@ -153,7 +160,10 @@ def test_committed_schema_and_docs_state_the_ranges() -> None:
         ("mobility_km: 20001\n", "p.yaml:2:14: mobility_km"),
         ("budget_eur: .inf\n", "p.yaml:2:13: budget_eur"),
         ("max_weeks: .nan\n", "p.yaml:2:12: max_weeks"),
-        (f"skills: {{plc: {HUGE}}}\n", "p.yaml:2:15: skills.plc: expected a level (a whole number from 0 to 10)"),
+        (
+            f"skills: {{plc: {HUGE}}}\n",
+            "p.yaml:2:15: skills.plc: expected a level (a whole number from 0 to 10)",
+        ),
         ("skills: {plc: 11}\n", "p.yaml:2:15: skills.plc"),
         (f"home: {{lat: {HUGE}, lon: 2}}\n", "p.yaml:2:13: home: latitude 999"),
         (f"home: {{lat: 50, lon: -{HUGER}}}\n", "p.yaml:2:22: home: longitude -1000"),
@@ -205,14 +215,19 @@ def test_huge_flag_values_are_usage_errors(args: tuple[str, ...]) -> None:
 def test_flag_ranges_are_said_in_french() -> None:
     result = run_cli("plan", "--to", "x", "--radius", "20001", env={"LANG": "fr_FR.UTF-8"})
     assert result.returncode == 2
-    assert "valeur incorrecte pour --radius : une valeur d'au plus 20000 est attendue." in result.stderr
+    assert (
+        "valeur incorrecte pour --radius : une valeur d'au plus 20000 est attendue."
+        in result.stderr
+    )
 
 
 # -- 6. files: regular, and bounded before reading ------------------------------------------------
 
 
 @pytest.mark.timeout(30)
-def test_a_3gb_sparse_file_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_3gb_sparse_file_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     directory = tmp_path / "cat"
     directory.mkdir()
     with open(directory / "big.yaml", "wb") as handle:
@@ -241,10 +256,14 @@ def test_a_sparse_file_among_good_ones_is_reported_by_lint(tmp_path: Path) -> No
     result = run_cli("lint", str(directory), timeout=25)
     assert result.returncode == 1
     assert "zz.yaml:1:1: error PF004" in result.stdout
-    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings in 2 files"  # the file not read counts
+    assert (
+        result.stdout.splitlines()[-1] == "1 error, 0 warnings in 2 files"
+    )  # the file not read counts
 
 
-def test_a_file_that_grows_while_read_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_grows_while_read_is_still_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "growing.yaml"
     path.write_bytes(b"x" * 1000)
     real_fstat = os.fstat
@@ -258,7 +277,9 @@ def test_a_file_that_grows_while_read_is_still_bounded(tmp_path: Path, monkeypat
     monkeypatch.setattr(boundedread.os, "fstat", small_fstat)
     reads: list[int] = []
     real_read = os.read
-    monkeypatch.setattr(boundedread.os, "read", lambda fd, size: reads.append(size) or real_read(fd, size))
+    monkeypatch.setattr(
+        boundedread.os, "read", lambda fd, size: reads.append(size) or real_read(fd, size)
+    )
     with pytest.raises(FileTooLargeError) as info:
         read_bounded(path, 10)
     assert info.value.size == 11
@@ -281,7 +302,9 @@ def test_read_bounded_reads_regular_files_and_links_to_them(tmp_path: Path) -> N
 
 @needs_fifo
 @pytest.mark.timeout(30)
-def test_a_fifo_swapped_in_after_the_stat_does_not_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fifo_swapped_in_after_the_stat_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The race: the path was a regular file at ``os.stat``, is a FIFO at ``os.open``."""
     regular = tmp_path / "regular.yaml"
     regular.write_bytes(b"a: 1\n")
@@ -315,7 +338,9 @@ def test_a_fifo_in_a_catalog_directory_is_reported(tmp_path: Path) -> None:
     os.mkfifo(directory / "extra.yaml")
     result = check_catalog(directory, use_cache=False)
     assert [(Path(d.path).name, d.code) for d in result.errors] == [("extra.yaml", "PF010")]
-    assert "named pipe" in result.errors[0].message_in("en") and "tube nommé" in result.errors[0].message_in("fr")
+    assert "named pipe" in result.errors[0].message_in("en") and "tube nommé" in result.errors[
+        0
+    ].message_in("fr")
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -343,7 +368,9 @@ def split_catalog(root: Path) -> None:
     (root / "sub" / "courses.yaml").write_text("courses:\n" + courses, encoding="utf-8")
 
 
-def test_an_unreadable_subdirectory_is_pf010(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_subdirectory_is_pf010(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "cat"
     split_catalog(root)
     real_scandir = os.scandir
@@ -362,7 +389,9 @@ def test_an_unreadable_subdirectory_is_pf010(tmp_path: Path, monkeypatch: pytest
         discover(root)  # without a list to collect them, listing errors raise
 
 
-def test_an_unreadable_root_directory_is_pf010_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_root_directory_is_pf010_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "cat"
     split_catalog(root)
 
@@ -374,8 +403,12 @@ def test_an_unreadable_root_directory_is_pf010_too(tmp_path: Path, monkeypatch: 
     assert [(d.path, d.code) for d in result.errors] == [(str(root), "PF010")]
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads a chmod 000 directory")
-def test_an_unreadable_subdirectory_fails_the_lint(tmp_path: Path) -> None:  # pragma: no cover - not as root
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0, reason="root reads a chmod 000 directory"
+)
+def test_an_unreadable_subdirectory_fails_the_lint(
+    tmp_path: Path,
+) -> None:  # pragma: no cover - not as root
     root = tmp_path / "cat"
     split_catalog(root)
     (root / "sub").chmod(0)
@@ -396,7 +429,10 @@ def test_hidden_entries_are_not_part_of_a_catalog_directory(tmp_path: Path) -> N
     (root / ".github" / "workflows" / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
     (root / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
     (root / "sub" / ".hidden.yaml").write_text("{", encoding="utf-8")
-    assert [p.relative_to(root).as_posix() for p in discover(root)] == ["main.yaml", "sub/courses.yaml"]
+    assert [p.relative_to(root).as_posix() for p in discover(root)] == [
+        "main.yaml",
+        "sub/courses.yaml",
+    ]
     result = check_catalog(root, use_cache=False)
     assert result.errors == () and result.catalog is not None
     assert len(result.catalog.courses) == 2
@@ -418,7 +454,10 @@ def test_a_broken_link_named_yaml_is_still_reported(tmp_path: Path) -> None:
     (root / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (root / "self.yaml").symlink_to(root / "self.yaml")
     result = check_catalog(root, use_cache=False)
-    assert [(Path(d.path).name, d.code) for d in result.errors] == [("gone.yaml", "PF010"), ("self.yaml", "PF010")]
+    assert [(Path(d.path).name, d.code) for d in result.errors] == [
+        ("gone.yaml", "PF010"),
+        ("self.yaml", "PF010"),
+    ]
 
 
 # -- 9. graph walks end; huge input is neither echoed nor searched whole --------------------------

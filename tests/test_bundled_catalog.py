@@ -40,7 +40,9 @@ def test_every_name_is_in_english_and_french(catalog: Catalog) -> None:
 def takeable(course: Course, levels: dict[str, int]) -> bool:
     if any(levels.get(s, 0) < lvl for s, lvl in course.requires.items()):
         return False
-    return all(any(levels.get(s, 0) >= lvl for s, lvl in group.items()) for group in course.requires_any)
+    return all(
+        any(levels.get(s, 0) >= lvl for s, lvl in group.items()) for group in course.requires_any
+    )
 
 
 def reachable_levels(catalog: Catalog, start: dict[str, int]) -> dict[str, int]:
@@ -63,7 +65,10 @@ def test_every_target_job_is_reachable_from_a_current_job(catalog: Catalog) -> N
     sources = [job for job in catalog.jobs.values() if job.outlook != "growing"]
     for target in (job for job in catalog.jobs.values() if job.outlook == "growing"):
         assert any(
-            all(reachable_levels(catalog, dict(src.requires)).get(s, 0) >= lvl for s, lvl in target.requires.items())
+            all(
+                reachable_levels(catalog, dict(src.requires)).get(s, 0) >= lvl
+                for s, lvl in target.requires.items()
+            )
             for src in sources
         ), target.id
 
@@ -76,7 +81,9 @@ def test_target_jobs_have_openings_on_declared_sites(catalog: Catalog) -> None:
 
 
 def test_electrical_safety_courses_follow_nf_c18_550(catalog: Catalog) -> None:
-    certified = [c for c in catalog.courses.values() if c.certification and "C18-550" in c.certification]
+    certified = [
+        c for c in catalog.courses.values() if c.certification and "C18-550" in c.certification
+    ]
     assert len(certified) >= 4
     for course in certified:
         assert 0 < course.hours <= 35, course.id

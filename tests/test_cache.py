@@ -97,7 +97,9 @@ def test_the_payload_used_above_is_live(tmp_path: Path) -> None:
     assert marker.exists()
 
 
-def test_an_entry_from_another_key_or_tampered_with_is_a_miss(mini_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_entry_from_another_key_or_tampered_with_is_a_miss(
+    mini_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_catalog(mini_catalog)
     entry = cache_path() / cache.entry_name(loader_key(mini_catalog))
     genuine = entry.read_bytes()
@@ -124,14 +126,18 @@ def test_an_entry_from_another_key_or_tampered_with_is_a_miss(mini_catalog: Path
 # --- (b) what others could write is refused, once, and loading still works ------------------------
 
 
-def assert_refused_once(mini_catalog: Path, caught: list[warnings.WarningMessage], reason: str) -> None:
+def assert_refused_once(
+    mini_catalog: Path, caught: list[warnings.WarningMessage], reason: str
+) -> None:
     cache_warnings = [w for w in caught if issubclass(w.category, cache.CacheWarning)]
     assert len(cache_warnings) == 1
     message = str(cache_warnings[0].message)
     assert message.startswith("ignoring the cache: ") and reason in message
 
 
-def test_a_world_writable_directory_is_refused(mini_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_world_writable_directory_is_refused(
+    mini_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     os.chmod(cache_path(), 0o777)
     calls = count_parses(monkeypatch)
     with warnings.catch_warnings(record=True) as caught:
@@ -140,7 +146,9 @@ def test_a_world_writable_directory_is_refused(mini_catalog: Path, monkeypatch: 
         second = load_catalog(mini_catalog)
     assert first == second and first.info.name == "Mini"
     assert calls == [1, 1]  # no cache: parsed twice
-    assert_refused_once(mini_catalog, caught, f"{cache_path()}: other users can write to it (mode 0777)")
+    assert_refused_once(
+        mini_catalog, caught, f"{cache_path()}: other users can write to it (mode 0777)"
+    )
     assert list(cache_path().iterdir()) == []
     assert not key_path().exists()
     os.chmod(cache_path(), 0o700)  # fixed, but this process has turned the cache off
@@ -155,7 +163,9 @@ def test_a_group_writable_directory_is_refused(mini_catalog: Path) -> None:
     assert list(cache_path().iterdir()) == []
 
 
-def test_a_directory_of_another_user_is_refused(mini_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_directory_of_another_user_is_refused(
+    mini_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_catalog(mini_catalog)  # a genuine entry, made while we were its owner
     real = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: real + 1)
@@ -168,7 +178,9 @@ def test_a_directory_of_another_user_is_refused(mini_catalog: Path, monkeypatch:
     assert_refused_once(mini_catalog, caught, f"it belongs to another user (uid {real})")
 
 
-def test_a_symlinked_directory_or_entry_is_refused(mini_catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_symlinked_directory_or_entry_is_refused(
+    mini_catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_dir = tmp_path / "elsewhere"
     real_dir.mkdir(mode=0o700)
     link = tmp_path / "link"
@@ -191,12 +203,16 @@ def test_a_symlinked_directory_or_entry_is_refused(mini_catalog: Path, tmp_path:
     assert calls == [1]
 
 
-def test_a_key_others_can_read_is_refused(mini_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_key_others_can_read_is_refused(
+    mini_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_catalog(mini_catalog)
     cache._keys.clear()
     os.chmod(key_path(), 0o644)
     calls = count_parses(monkeypatch)
-    with pytest.warns(cache.CacheWarning, match=r"cache\.key: other users can read it \(mode 0644\)"):
+    with pytest.warns(
+        cache.CacheWarning, match=r"cache\.key: other users can read it \(mode 0644\)"
+    ):
         load_catalog(mini_catalog)
     assert calls == [1]
 
@@ -215,7 +231,9 @@ def test_the_warning_is_one_line_on_stderr_in_the_command_language(mini_catalog:
 # --- (c) modes ----------------------------------------------------------------------------------
 
 
-def test_directory_entries_and_key_are_private(mini_catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_directory_entries_and_key_are_private(
+    mini_catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATHFINDER_CACHE_DIR", str(tmp_path / "new" / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     load_catalog(mini_catalog)
@@ -233,7 +251,9 @@ def test_directory_entries_and_key_are_private(mini_catalog: Path, tmp_path: Pat
 # --- (d) a real hit -----------------------------------------------------------------------------
 
 
-def test_a_hit_is_served_without_parsing(mini_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hit_is_served_without_parsing(
+    mini_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = count_parses(monkeypatch)
     first = load_catalog(mini_catalog)
     second = load_catalog(mini_catalog)
@@ -282,11 +302,15 @@ def test_least_recently_used_evicted_by_size(monkeypatch: pytest.MonkeyPatch) ->
     cache.write(KEYS[4], b"z" * 20_000)  # twice as large: the two oldest go
     assert survivors() == [KEYS[3], KEYS[4]]
     assert sum(p.stat().st_size for p in cache_path().iterdir()) <= cache.MAX_BYTES
-    cache.write(KEYS[5], b"w" * 4 * size)  # larger than the whole cache: not stored, nothing evicted
+    cache.write(
+        KEYS[5], b"w" * 4 * size
+    )  # larger than the whole cache: not stored, nothing evicted
     assert survivors() == [KEYS[3], KEYS[4]]
 
 
-def test_the_size_limit_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, mini_catalog: Path) -> None:
+def test_the_size_limit_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, mini_catalog: Path
+) -> None:
     monkeypatch.setenv("PATHFINDER_CACHE_MAX_MB", "7")
     assert cache.limits() == (16, 7 * 2**20)
     monkeypatch.setenv("PATHFINDER_CACHE_MAX_MB", "lots")
@@ -307,14 +331,24 @@ def test_cache_info_and_clear_end_to_end(mini_catalog: Path, tmp_path: Path) -> 
     empty = run_cli("cache", "info", "--format", "json")
     assert empty.returncode == 0, empty.stderr
     assert json.loads(empty.stdout) == {
-        "directory": str(directory), "key_file": str(key_path()), "usable": True, "refused": None,
-        "entries": 0, "bytes": 0, "max_entries": 16, "max_bytes": 512 * 2**20,
+        "directory": str(directory),
+        "key_file": str(key_path()),
+        "usable": True,
+        "refused": None,
+        "entries": 0,
+        "bytes": 0,
+        "max_entries": 16,
+        "max_bytes": 512 * 2**20,
     }
     assert run_cli("catalog", "stats", "--catalog", str(mini_catalog)).returncode == 0
     cache.write(KEYS[0], b"x" * 5000)
     sizes = sorted(p.stat().st_size for p in directory.iterdir())
     assert len(sizes) == 2
-    foreign = {"notes.txt": b"mine", "catalog.pickle": b"mine too", f"{KEYS[1]}.pfcache.bak": b"keep"}
+    foreign = {
+        "notes.txt": b"mine",
+        "catalog.pickle": b"mine too",
+        f"{KEYS[1]}.pfcache.bak": b"keep",
+    }
     for name, data in foreign.items():
         (directory / name).write_bytes(data)
     outside = tmp_path / "outside.txt"
@@ -325,8 +359,14 @@ def test_cache_info_and_clear_end_to_end(mini_catalog: Path, tmp_path: Path) -> 
     info = run_cli("cache", "info", "--format", "json", env={"PATHFINDER_CACHE_MAX_MB": "64"})
     assert info.returncode == 0, info.stderr
     assert json.loads(info.stdout) == {
-        "directory": str(directory), "key_file": str(key_path()), "usable": True, "refused": None,
-        "entries": 2, "bytes": sum(sizes), "max_entries": 16, "max_bytes": 64 * 2**20,
+        "directory": str(directory),
+        "key_file": str(key_path()),
+        "usable": True,
+        "refused": None,
+        "entries": 2,
+        "bytes": sum(sizes),
+        "max_entries": 16,
+        "max_bytes": 64 * 2**20,
     }
     text = run_cli("cache", "info")
     assert text.stdout.splitlines() == [
@@ -340,15 +380,25 @@ def test_cache_info_and_clear_end_to_end(mini_catalog: Path, tmp_path: Path) -> 
 
     cleared = run_cli("cache", "clear", "--format", "json")
     assert cleared.returncode == 0, cleared.stderr
-    assert json.loads(cleared.stdout) == {"directory": str(directory), "removed": 2, "bytes_freed": sum(sizes), "refused": None}
+    assert json.loads(cleared.stdout) == {
+        "directory": str(directory),
+        "removed": 2,
+        "bytes_freed": sum(sizes),
+        "refused": None,
+    }
     for name, data in foreign.items():
         assert (directory / name).read_bytes() == data
-    assert (directory / cache.entry_name(KEYS[2])).is_symlink() and outside.read_bytes() == b"outside"
+    assert (
+        directory / cache.entry_name(KEYS[2])
+    ).is_symlink() and outside.read_bytes() == b"outside"
     assert (directory / cache.entry_name(KEYS[3])).is_dir()
     assert json.loads(run_cli("cache", "info", "--format", "json").stdout)["entries"] == 0
 
     again = run_cli("cache", "clear", "--lang", "fr")
-    assert again.returncode == 0 and again.stdout == f"0 fichier(s) supprimé(s), 0,0 Mo, de {directory}.\n"
+    assert (
+        again.returncode == 0
+        and again.stdout == f"0 fichier(s) supprimé(s), 0,0 Mo, de {directory}.\n"
+    )
     assert run_cli("cache", "clear").stdout == f"Removed 0 file(s), 0.0 MB, from {directory}.\n"
 
 
@@ -357,11 +407,20 @@ def test_cache_info_says_why_a_cache_is_refused() -> None:
     result = run_cli("cache", "info", "--format", "json")
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data["usable"] is False
-    assert data["refused"] == f"ignoring the cache: {cache_path()}: other users can write to it (mode 0757)"
+    assert (
+        data["refused"]
+        == f"ignoring the cache: {cache_path()}: other users can write to it (mode 0757)"
+    )
     text = run_cli("cache", "info", "--lang", "fr").stdout.splitlines()
-    assert text[-1] == f"état        non utilisé : {cache_path()} : d'autres utilisateurs peuvent y écrire (mode 0757)"
+    assert (
+        text[-1]
+        == f"état        non utilisé : {cache_path()} : d'autres utilisateurs peuvent y écrire (mode 0757)"
+    )
     cleared = run_cli("cache", "clear")
-    assert cleared.stdout == f"Nothing removed: {cache_path()}: other users can write to it (mode 0757)\n"
+    assert (
+        cleared.stdout
+        == f"Nothing removed: {cache_path()}: other users can write to it (mode 0757)\n"
+    )
 
 
 def test_cache_command_rejects_a_bad_format() -> None:
@@ -375,7 +434,11 @@ def test_clear_in_the_library_removes_only_the_cache_s_own_files(tmp_path: Path)
     legacy.write_bytes(b"old")
     stale = cache_path() / f".{KEYS[2]}.pfcache.abc123.tmp"  # an interrupted write
     stale.write_bytes(b"half")
-    keep = {cache_path() / "README": b"x", cache_path() / f"{KEYS[3]}.pfcache~": b"y", cache_path() / "ab.pfcache": b"z"}
+    keep = {
+        cache_path() / "README": b"x",
+        cache_path() / f"{KEYS[3]}.pfcache~": b"y",
+        cache_path() / "ab.pfcache": b"z",
+    }
     for path, data in keep.items():
         path.write_bytes(data)
     entry_size = (cache_path() / cache.entry_name(KEYS[0])).stat().st_size

@@ -23,7 +23,14 @@ def test_stats_json(mini_catalog: Path) -> None:
     result = run_cli("catalog", "stats", "--catalog", str(mini_catalog), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["counts"] == {"sectors": 2, "providers": 1, "sites": 2, "skills": 3, "jobs": 2, "courses": 2}
+    assert data["counts"] == {
+        "sectors": 2,
+        "providers": 1,
+        "sites": 2,
+        "skills": 3,
+        "jobs": 2,
+        "courses": 2,
+    }
     assert data["languages"] == ["en", "fr"]
     assert len(data["sha256"]) == 64
     assert data["jobs_by_outlook"] == {"declining": 1, "stable": 0, "growing": 1}
@@ -37,25 +44,36 @@ def test_stats_text_in_french(mini_catalog: Path) -> None:
 
 
 def test_show_a_skill_with_what_grants_and_requires_it(mini_catalog: Path) -> None:
-    result = run_cli("catalog", "show", "hv-safety-b2l", "--catalog", str(mini_catalog), "--format", "json")
+    result = run_cli(
+        "catalog", "show", "hv-safety-b2l", "--catalog", str(mini_catalog), "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["kind"] == "skill"
     assert data["related"]["granted_by"] == [{"id": "hv-b2l", "name": "HV B2L", "level": 1}]
-    assert data["related"]["required_by_jobs"] == [{"id": "ev-technician", "name": "EV technician", "level": 1}]
-    text = run_cli("catalog", "show", "hv-b2l", "--catalog", str(mini_catalog), "--lang", "fr").stdout
+    assert data["related"]["required_by_jobs"] == [
+        {"id": "ev-technician", "name": "EV technician", "level": 1}
+    ]
+    text = run_cli(
+        "catalog", "show", "hv-b2l", "--catalog", str(mini_catalog), "--lang", "fr"
+    ).stdout
     assert "Habilitation B2L" in text and "ev-technician" in text
 
 
 def test_show_unknown_id_suggests_and_exits_2(mini_catalog: Path) -> None:
     result = run_cli("catalog", "show", "hv-safety-b2", "--catalog", str(mini_catalog))
     assert result.returncode == 2
-    assert result.stderr.strip() == "pathfinder: error: unknown entry 'hv-safety-b2'; did you mean hv-safety-b2l?"
+    assert (
+        result.stderr.strip()
+        == "pathfinder: error: unknown entry 'hv-safety-b2'; did you mean hv-safety-b2l?"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_search_ignores_case_and_accents(mini_catalog: Path) -> None:
-    result = run_cli("catalog", "search", "electricite", "--catalog", str(mini_catalog), "--format", "json")
+    result = run_cli(
+        "catalog", "search", "electricite", "--catalog", str(mini_catalog), "--format", "json"
+    )
     ids = [hit["id"] for hit in json.loads(result.stdout)]
     assert ids == ["electrical-basics", "electrical-upgrade"]
     result = run_cli("catalog", "search", "OPÉRATEUR", "--catalog", str(mini_catalog))
@@ -71,7 +89,9 @@ def test_schema_is_json(mini_catalog: Path) -> None:
 
 def test_broken_catalog_lists_every_error_and_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
-    path.write_text(MINI_CATALOG.replace("hours: 21", "hours: x").replace("sector: ev\n", "sector: evs\n"))
+    path.write_text(
+        MINI_CATALOG.replace("hours: 21", "hours: x").replace("sector: ev\n", "sector: evs\n")
+    )
     result = run_cli("catalog", "stats", "--catalog", str(path))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -87,7 +107,9 @@ def test_missing_catalog_path_exits_2(tmp_path: Path) -> None:
 
 
 def test_environment_variable_chooses_the_catalog(mini_catalog: Path) -> None:
-    result = run_cli("catalog", "stats", "--format", "json", env={"PATHFINDER_CATALOG": str(mini_catalog)})
+    result = run_cli(
+        "catalog", "stats", "--format", "json", env={"PATHFINDER_CATALOG": str(mini_catalog)}
+    )
     assert json.loads(result.stdout)["name"] == "Mini"
 
 

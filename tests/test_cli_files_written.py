@@ -50,7 +50,10 @@ def test_an_export_is_private(tmp_path: Path, profile: Path, name: str) -> None:
     assert mode(export) == 0o600
 
 
-@pytest.mark.parametrize(("existing", "expected"), [(0o600, 0o600), (0o640, 0o600), (0o644, 0o600), (0o400 | 0o200, 0o600)])
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [(0o600, 0o600), (0o640, 0o600), (0o644, 0o600), (0o400 | 0o200, 0o600)],
+)
 def test_an_existing_export_never_becomes_wider_than_private(
     tmp_path: Path, profile: Path, existing: int, expected: int
 ) -> None:
@@ -72,17 +75,23 @@ def test_a_read_only_export_is_refused_before_any_question(tmp_path: Path, profi
     assert export.read_text() == "kept" and mode(export) == 0o444
 
 
-def test_save_profile_to_a_symlink_is_refused_and_its_target_untouched(tmp_path: Path, profile: Path) -> None:
+def test_save_profile_to_a_symlink_is_refused_and_its_target_untouched(
+    tmp_path: Path, profile: Path
+) -> None:
     real = tmp_path / "real.yaml"
     real.write_text("target\n")
     link = tmp_path / "link.yaml"
     link.symlink_to(real)
-    result = run_cli("advise", "--profile", str(profile), "--save-profile", str(link), "--lang", "fr")
+    result = run_cli(
+        "advise", "--profile", str(profile), "--save-profile", str(link), "--lang", "fr"
+    )
     one_line_refusal(result, link, "lien symbolique")
     assert link.is_symlink() and real.read_text() == "target\n"
 
 
-def test_save_profile_dash_writes_the_yaml_to_standard_output(tmp_path: Path, profile: Path) -> None:
+def test_save_profile_dash_writes_the_yaml_to_standard_output(
+    tmp_path: Path, profile: Path
+) -> None:
     result = run_cli("advise", "--profile", str(profile), "--save-profile", "-")
     assert result.returncode == 0, result.stderr
     saved = yaml.safe_load(result.stdout)
@@ -91,13 +100,27 @@ def test_save_profile_dash_writes_the_yaml_to_standard_output(tmp_path: Path, pr
     assert not (tmp_path / "-").exists() and not Path("-").exists()
 
 
-def test_export_dash_needs_a_format_then_writes_the_report_to_standard_output(profile: Path) -> None:
+def test_export_dash_needs_a_format_then_writes_the_report_to_standard_output(
+    profile: Path,
+) -> None:
     missing = run_cli("advise", "--profile", str(profile), "--export", "-")
     assert missing.returncode == 2 and "--export-format" in missing.stderr and missing.stdout == ""
-    result = run_cli("advise", "--profile", str(profile), "--export", "-", "--export-format", "json")
+    result = run_cli(
+        "advise", "--profile", str(profile), "--export", "-", "--export-format", "json"
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["profile"]["home"] == "douai"
-    both = run_cli("advise", "--profile", str(profile), "--export", "-", "--export-format", "md", "--save-profile", "-")
+    both = run_cli(
+        "advise",
+        "--profile",
+        str(profile),
+        "--export",
+        "-",
+        "--export-format",
+        "md",
+        "--save-profile",
+        "-",
+    )
     assert both.returncode == 2 and both.stdout == ""
 
 
@@ -105,7 +128,10 @@ def test_a_254_character_profile_name_works(tmp_path: Path, profile: Path) -> No
     saved = tmp_path / ("p" * 249 + ".yaml")
     result = run_cli("advise", "--profile", str(profile), "--save-profile", str(saved))
     assert result.returncode == 0, result.stderr
-    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["home"] == "douai" and mode(saved) == 0o600
+    assert (
+        yaml.safe_load(saved.read_text(encoding="utf-8"))["home"] == "douai"
+        and mode(saved) == 0o600
+    )
 
 
 # --- catalog graph -o ---------------------------------------------------------------------------
@@ -121,10 +147,14 @@ def test_graph_output_through_a_symlink_is_refused(tmp_path: Path, mini_catalog:
     assert real.read_text() == "precious\n" and link.is_symlink()
 
 
-def test_graph_output_to_a_fifo_is_refused_without_blocking(tmp_path: Path, mini_catalog: Path) -> None:
+def test_graph_output_to_a_fifo_is_refused_without_blocking(
+    tmp_path: Path, mini_catalog: Path
+) -> None:
     fifo = tmp_path / "graph.dot"
     os.mkfifo(fifo)
-    result = run_cli("catalog", "graph", "--catalog", str(mini_catalog), "-o", str(fifo), timeout=30)
+    result = run_cli(
+        "catalog", "graph", "--catalog", str(mini_catalog), "-o", str(fifo), timeout=30
+    )
     one_line_refusal(result, fifo, "FIFO")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
@@ -183,17 +213,34 @@ def test_graph_output_is_all_or_nothing(tmp_path: Path, mini_catalog: Path) -> N
     out.write_text("old graph\n")
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     result = subprocess.run(
-        [*pathfinder_command(), "catalog", "graph", "--no-cache", "--catalog", str(mini_catalog), "-o", str(out)],
-        capture_output=True, text=True, env={**env, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
-        stdin=subprocess.DEVNULL, timeout=60, preexec_fn=_small_file_limit,
+        [
+            *pathfinder_command(),
+            "catalog",
+            "graph",
+            "--no-cache",
+            "--catalog",
+            str(mini_catalog),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env={**env, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        preexec_fn=_small_file_limit,
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "cannot write" in result.stderr and str(out) in result.stderr
     assert out.read_text() == "old graph\n"  # the old file, whole
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, mini_catalog.name])  # no temporary file
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [out.name, mini_catalog.name]
+    )  # no temporary file
 
 
-def test_in_a_terminal_save_profile_dash_keeps_the_session_off_standard_output(tmp_path: Path, profile: Path) -> None:
+def test_in_a_terminal_save_profile_dash_keeps_the_session_off_standard_output(
+    tmp_path: Path, profile: Path
+) -> None:
     import shlex
 
     import pexpect
@@ -203,8 +250,15 @@ def test_in_a_terminal_save_profile_dash_keeps_the_session_off_standard_output(t
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     env.update({"NO_COLOR": "1", "TERM": "xterm", "LANG": "C.UTF-8"})
     child = pexpect.spawn(
-        "/bin/sh", ["-c", f"{command} advise --profile {shlex.quote(str(profile))} --save-profile - > {shlex.quote(str(out))}"],
-        env=env, encoding="utf-8", timeout=30, dimensions=(40, 80),
+        "/bin/sh",
+        [
+            "-c",
+            f"{command} advise --profile {shlex.quote(str(profile))} --save-profile - > {shlex.quote(str(out))}",
+        ],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 80),
     )
     child.expect("Export the report")  # the questions are on the terminal, not in the file
     child.send("\r")

@@ -50,7 +50,11 @@ PLAN_SCHEMA = {
         "catalog": {
             "type": "object",
             "required": ["name", "version", "sha256"],
-            "properties": {"name": {"type": "string"}, "version": {"type": "string"}, "sha256": {"type": "string"}},
+            "properties": {
+                "name": {"type": "string"},
+                "version": {"type": "string"},
+                "sha256": {"type": "string"},
+            },
         },
         "target": {"type": "string"},
         "optimize": {"enum": ["hours", "cost", "weeks", "courses"]},
@@ -60,34 +64,67 @@ PLAN_SCHEMA = {
             "items": {
                 "type": "object",
                 "required": ["skill", "have", "need"],
-                "properties": {"skill": {"type": "string"}, "have": {"type": "integer"}, "need": {"type": "integer"}},
+                "properties": {
+                    "skill": {"type": "string"},
+                    "have": {"type": "integer"},
+                    "need": {"type": "integer"},
+                },
             },
         },
         "paths": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["courses", "total_hours", "total_weeks", "total_cost_eur", "total_pays_eur"],
+                "required": [
+                    "courses",
+                    "total_hours",
+                    "total_weeks",
+                    "total_cost_eur",
+                    "total_pays_eur",
+                ],
                 "properties": {
                     "courses": {
                         "type": "array",
                         "minItems": 1,
                         "items": {
                             "type": "object",
-                            "required": ["id", "hours", "weeks", "cost_eur", "format", "pays_eur", "site",
-                                         "distance_km", "grants", "serves"],
+                            "required": [
+                                "id",
+                                "hours",
+                                "weeks",
+                                "cost_eur",
+                                "format",
+                                "pays_eur",
+                                "site",
+                                "distance_km",
+                                "grants",
+                                "serves",
+                            ],
                             "properties": {
                                 "id": {"type": "string"},
-                                "hours": NUMBER, "weeks": NUMBER, "cost_eur": NUMBER, "pays_eur": NUMBER,
+                                "hours": NUMBER,
+                                "weeks": NUMBER,
+                                "cost_eur": NUMBER,
+                                "pays_eur": NUMBER,
                                 "format": {"enum": ["onsite", "online", "hybrid"]},
                                 "site": {"type": ["string", "null"]},
                                 "distance_km": {"type": ["number", "null"]},
-                                "grants": {"type": "object", "additionalProperties": {"type": "integer"}},
-                                "serves": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                                "grants": {
+                                    "type": "object",
+                                    "additionalProperties": {"type": "integer"},
+                                },
+                                "serves": {
+                                    "type": "array",
+                                    "minItems": 1,
+                                    "items": {"type": "string"},
+                                },
                             },
                         },
                     },
-                    "total_hours": NUMBER, "total_weeks": NUMBER, "total_cost_eur": NUMBER, "total_pays_eur": NUMBER,
+                    "total_hours": NUMBER,
+                    "total_weeks": NUMBER,
+                    "total_cost_eur": NUMBER,
+                    "total_pays_eur": NUMBER,
                 },
             },
         },
@@ -113,10 +150,21 @@ EXPLORE_SCHEMA = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["job", "total_hours", "total_weeks", "total_cost_eur", "courses", "openings_nearby"],
+                "required": [
+                    "job",
+                    "total_hours",
+                    "total_weeks",
+                    "total_cost_eur",
+                    "courses",
+                    "openings_nearby",
+                ],
                 "properties": {
-                    "job": {"type": "string"}, "total_hours": NUMBER, "total_weeks": NUMBER, "total_cost_eur": NUMBER,
-                    "courses": {"type": "integer"}, "openings_nearby": {"type": "integer"},
+                    "job": {"type": "string"},
+                    "total_hours": NUMBER,
+                    "total_weeks": NUMBER,
+                    "total_cost_eur": NUMBER,
+                    "courses": {"type": "integer"},
+                    "openings_nearby": {"type": "integer"},
                 },
             },
         },
@@ -141,10 +189,24 @@ def plan_json(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
 
 
 def test_json_path_found(cat: str) -> None:
-    code, data = plan_json("--catalog", cat, "--to", "ev-technician", "--from", "assembly-operator", "--home", "flins",
-                           "--radius", "50", "--funding", "cpf")
+    code, data = plan_json(
+        "--catalog",
+        cat,
+        "--to",
+        "ev-technician",
+        "--from",
+        "assembly-operator",
+        "--home",
+        "flins",
+        "--radius",
+        "50",
+        "--funding",
+        "cpf",
+    )
     assert code == 0
-    assert data["status"] == "ok" and data["target"] == "ev-technician" and data["optimize"] == "hours"
+    assert (
+        data["status"] == "ok" and data["target"] == "ev-technician" and data["optimize"] == "hours"
+    )
     assert data["catalog"]["name"] == "Plan test" and len(data["catalog"]["sha256"]) == 64
     assert data["gaps"] == [{"skill": "hv-safety-b2l", "have": 0, "need": 1}]
     best = data["paths"][0]
@@ -154,22 +216,51 @@ def test_json_path_found(cat: str) -> None:
     assert first["serves"] == ["prerequisite of hv-b2l"]
     assert (second["site"], second["distance_km"], second["weeks"]) == ("flins", 0, 0.6)
     assert second["serves"] == ["target requirement hv-safety-b2l ≥ 1"]
-    assert (best["total_hours"], best["total_weeks"], best["total_cost_eur"], best["total_pays_eur"]) == (56, 1.6, 1550, 950)
+    assert (
+        best["total_hours"],
+        best["total_weeks"],
+        best["total_cost_eur"],
+        best["total_pays_eur"],
+    ) == (56, 1.6, 1550, 950)
     assert data["blockers"] == []
 
 
 def test_json_unreachable_exit_1_with_blockers_and_relaxation(cat: str) -> None:
-    code, data = plan_json("--catalog", cat, "--to", "ev-technician", "--from", "assembly-operator", "--home", "flins",
-                           "--radius", "20", "--no-online")
+    code, data = plan_json(
+        "--catalog",
+        cat,
+        "--to",
+        "ev-technician",
+        "--from",
+        "assembly-operator",
+        "--home",
+        "flins",
+        "--radius",
+        "20",
+        "--no-online",
+    )
     assert code == 1
     assert data["status"] == "unreachable" and data["paths"] == []
     blocker, *prerequisite = data["blockers"]
     assert (blocker["skill"], blocker["need"], blocker["needed_by"]) == ("hv-safety-b2l", 1, [])
-    assert blocker["reason"] == "hv-b2l teaches it, but requires electrical-basics ≥ 1, which no course open to you teaches"
+    assert (
+        blocker["reason"]
+        == "hv-b2l teaches it, but requires electrical-basics ≥ 1, which no course open to you teaches"
+    )
     # the prerequisite is explained down to the constraints that removed its courses
     assert [(b["skill"], b["need"], b["needed_by"], b["reason"]) for b in prerequisite] == [
-        ("electrical-basics", 1, ["hv-b2l"], "electrical-onsite teaches it at cleon (72.2 km); your radius is 20 km"),
-        ("electrical-basics", 1, ["hv-b2l"], "electrical-upgrade teaches it, but online, and you chose no online courses"),
+        (
+            "electrical-basics",
+            1,
+            ["hv-b2l"],
+            "electrical-onsite teaches it at cleon (72.2 km); your radius is 20 km",
+        ),
+        (
+            "electrical-basics",
+            1,
+            ["hv-b2l"],
+            "electrical-upgrade teaches it, but online, and you chose no online courses",
+        ),
     ]
     assert prerequisite[0]["subject"] == "electrical-basics ≥ 1 (prerequisite of hv-b2l)"
     kinds = {r["kind"]: r["value"] for r in data["relaxations"]}
@@ -177,21 +268,45 @@ def test_json_unreachable_exit_1_with_blockers_and_relaxation(cat: str) -> None:
 
 
 def test_already_qualified_exit_0(cat: str) -> None:
-    code, data = plan_json("--catalog", cat, "--to", "assembly-operator", "--skill", "torque-tooling=3")
+    code, data = plan_json(
+        "--catalog", cat, "--to", "assembly-operator", "--skill", "torque-tooling=3"
+    )
     assert code == 0
     assert data["status"] == "already-qualified" and data["gaps"] == [] and data["paths"] == []
 
 
 def test_profile_file_and_flags_override(cat: str, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
-    profile.write_text("jobs: [assembly-operator]\nhome: flins\nmobility_km: 20\nonline: false\n"
-                       "targets: [ev-technician]\nlang: fr\n", encoding="utf-8")
+    profile.write_text(
+        "jobs: [assembly-operator]\nhome: flins\nmobility_km: 20\nonline: false\n"
+        "targets: [ev-technician]\nlang: fr\n",
+        encoding="utf-8",
+    )
     code, data = plan_json("--catalog", cat, "--profile", str(profile))
     assert code == 1 and data["lang"] == "fr"
-    assert "electrical-basics" in data["blockers"][0]["reason"] and "exige" in data["blockers"][0]["reason"]
-    code, data = plan_json("--catalog", cat, "--profile", str(profile), "--online", "--lang", "en", "--optimize", "cost",
-                           "--alternatives", "1")
-    assert code == 0 and data["optimize"] == "cost" and len(data["paths"]) == 1 and data["lang"] == "en"
+    assert (
+        "electrical-basics" in data["blockers"][0]["reason"]
+        and "exige" in data["blockers"][0]["reason"]
+    )
+    code, data = plan_json(
+        "--catalog",
+        cat,
+        "--profile",
+        str(profile),
+        "--online",
+        "--lang",
+        "en",
+        "--optimize",
+        "cost",
+        "--alternatives",
+        "1",
+    )
+    assert (
+        code == 0
+        and data["optimize"] == "cost"
+        and len(data["paths"]) == 1
+        and data["lang"] == "en"
+    )
 
 
 @pytest.mark.parametrize(
@@ -220,28 +335,65 @@ def test_bad_input_exit_2(cat: str, args: list[str], needle: str) -> None:
 def test_bad_profile_field_exit_2(cat: str, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     profile.write_text("mobilty_km: 20\n", encoding="utf-8")
-    result = run_cli("plan", "--catalog", cat, "--to", "ev-technician", "--profile", str(profile), "--lang", "fr")
+    result = run_cli(
+        "plan", "--catalog", cat, "--to", "ev-technician", "--profile", str(profile), "--lang", "fr"
+    )
     assert result.returncode == 2
     assert "mobilty_km" in result.stderr and "vouliez-vous dire mobility_km" in result.stderr
 
 
 def test_text_output_at_80_columns_without_colour(cat: str) -> None:
-    result = run_cli("plan", "--catalog", cat, "--to", "ev-technician", "--from", "assembly-operator", "--home", "cleon",
-                     "--radius", "100", "--funding", "cpf")
+    result = run_cli(
+        "plan",
+        "--catalog",
+        cat,
+        "--to",
+        "ev-technician",
+        "--from",
+        "assembly-operator",
+        "--home",
+        "cleon",
+        "--radius",
+        "100",
+        "--funding",
+        "cpf",
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "\x1b[" not in out
     assert all(len(line) <= 80 for line in out.splitlines())
-    for needle in ("Skill gaps", "HV safety B2L (hv-safety-b2l)", "Path 1: best by hours", " 1. Electrical upgrade",
-                   "Campus · Cléon, 0 km", "prerequisite of hv-b2l", "target requirement hv-safety-b2l ≥ 1",
-                   "funded: you pay €0", "Total: 56 h · 1.6 weeks · €1,550 (you pay €950) · 2 course(s)",
-                   "Path 2: alternative"):
+    for needle in (
+        "Skill gaps",
+        "HV safety B2L (hv-safety-b2l)",
+        "Path 1: best by hours",
+        " 1. Electrical upgrade",
+        "Campus · Cléon, 0 km",
+        "prerequisite of hv-b2l",
+        "target requirement hv-safety-b2l ≥ 1",
+        "funded: you pay €0",
+        "Total: 56 h · 1.6 weeks · €1,550 (you pay €950) · 2 course(s)",
+        "Path 2: alternative",
+    ):
         assert needle in out, needle
 
 
 def test_text_unreachable_in_french(cat: str) -> None:
-    result = run_cli("plan", "--catalog", cat, "--to", "ev-technician", "--from", "assembly-operator", "--home", "flins",
-                     "--radius", "20", "--no-online", "--lang", "fr")
+    result = run_cli(
+        "plan",
+        "--catalog",
+        cat,
+        "--to",
+        "ev-technician",
+        "--from",
+        "assembly-operator",
+        "--home",
+        "flins",
+        "--radius",
+        "20",
+        "--no-online",
+        "--lang",
+        "fr",
+    )
     assert result.returncode == 1
     out = result.stdout
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -252,8 +404,19 @@ def test_text_unreachable_in_french(cat: str) -> None:
 
 
 def test_markdown(cat: str) -> None:
-    result = run_cli("plan", "--catalog", cat, "--to", "ev-technician", "--from", "assembly-operator", "--format", "md",
-                     "--lang", "fr")
+    result = run_cli(
+        "plan",
+        "--catalog",
+        cat,
+        "--to",
+        "ev-technician",
+        "--from",
+        "assembly-operator",
+        "--format",
+        "md",
+        "--lang",
+        "fr",
+    )
     assert result.returncode == 0
     out = result.stdout
     assert out.startswith("# Parcours vers Technicien VE (`ev-technician`)")
@@ -271,8 +434,20 @@ def test_explore_json_and_text(cat: str) -> None:
     assert [r["job"] for r in data["results"]] == ["ev-electrician", "ev-technician"]
     assert data["results"][1]["openings_nearby"] == 15 and data["results"][1]["courses"] == 2
     assert data["unreachable"] == []
-    result = run_cli("explore", "--catalog", cat, "--home", "flins", "--radius", "20", "--no-online",
-                     "--sector", "ev", "--top", "5")
+    result = run_cli(
+        "explore",
+        "--catalog",
+        cat,
+        "--home",
+        "flins",
+        "--radius",
+        "20",
+        "--no-online",
+        "--sector",
+        "ev",
+        "--top",
+        "5",
+    )
     assert result.returncode == 0
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert "Out of reach under your constraints (2): ev-electrician, ev-technician" in result.stdout

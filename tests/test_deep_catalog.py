@@ -71,7 +71,11 @@ def test_plan_on_a_5000_course_chain_is_proven_without_a_limit(chain: Catalog) -
 
 @pytest.mark.parametrize(
     "profile",
-    [Profile(exclude_courses=(cid(1),)), Profile(max_hours=10), Profile(max_hours=10, budget_eur=5, max_weeks=3)],
+    [
+        Profile(exclude_courses=(cid(1),)),
+        Profile(max_hours=10),
+        Profile(max_hours=10, budget_eur=5, max_weeks=3),
+    ],
     ids=["first-course-excluded", "hours-cap", "three-caps"],
 )
 def test_explaining_why_not_holds_the_time_limit(chain: Catalog, profile: Profile) -> None:
@@ -94,7 +98,10 @@ def chain_yaml() -> str:
         "providers: [{id: campus, name: {en: Campus, fr: Campus}}]\n",
         "skills:\n",
     ]
-    lines += [f"  - {{id: s{i}, name: {{en: S{i}, fr: S{i}}}, category: chain}}\n" for i in range(1, N + 1)]
+    lines += [
+        f"  - {{id: s{i}, name: {{en: S{i}, fr: S{i}}}, category: chain}}\n"
+        for i in range(1, N + 1)
+    ]
     lines.append(
         f"jobs:\n  - {{id: target, name: {{en: Target, fr: Cible}}, sector: ev, outlook: growing, requires: {{s{N}: 1}}}}\n"
     )
@@ -112,7 +119,9 @@ def test_console_script_holds_the_time_limit_on_the_chain(tmp_path: Path) -> Non
     path = tmp_path / "deep.yaml"
     path.write_text(chain_yaml(), encoding="utf-8")
     start = time.monotonic()
-    done = run_cli("plan", "--catalog", str(path), "--to", "target", "--time-limit", "2", "--format", "json")
+    done = run_cli(
+        "plan", "--catalog", str(path), "--to", "target", "--time-limit", "2", "--format", "json"
+    )
     elapsed = time.monotonic() - start
     # start-up, a cold load of the 5,000 courses and the JSON output come on top of the limit
     # (about 2.5 s in all on a shared 2-core machine; 64 s before the fix)

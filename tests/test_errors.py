@@ -35,7 +35,8 @@ INTERNAL_SAYS = "never shown to a user as such"
 
 def _module_names() -> list[str]:
     names = [
-        info.name for info in pkgutil.walk_packages([str(PACKAGE)], prefix="pathfinder.")
+        info.name
+        for info in pkgutil.walk_packages([str(PACKAGE)], prefix="pathfinder.")
         if not info.name.endswith("__main__")  # runs the command line
     ]
     return sorted(names)
@@ -71,30 +72,44 @@ def _public_error_classes() -> list[type[PathfinderError]]:
 
 
 def test_every_user_facing_error_is_defined_in_the_errors_module() -> None:
-    misplaced = [f"{cls.__module__}.{cls.__qualname__}" for cls in _public_error_classes() if cls.__module__ != "pathfinder.errors"]
+    misplaced = [
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in _public_error_classes()
+        if cls.__module__ != "pathfinder.errors"
+    ]
     assert misplaced == []
 
 
 def test_other_exceptions_are_the_known_internal_ones() -> None:
     found = _exception_classes_in_source()
-    public = {name for name, value in vars(errors).items() if inspect.isclass(value) and issubclass(value, PathfinderError)}
+    public = {
+        name
+        for name, value in vars(errors).items()
+        if inspect.isclass(value) and issubclass(value, PathfinderError)
+    }
     assert found.pop("pathfinder.errors") == public
     assert found == INTERNAL
 
 
 @pytest.mark.parametrize(
-    ("module", "name"), sorted((module, name) for module, names in INTERNAL.items() for name in names)
+    ("module", "name"),
+    sorted((module, name) for module, names in INTERNAL.items() for name in names),
 )
 def test_internal_exceptions_say_so(module: str, name: str) -> None:
     cls = getattr(importlib.import_module(module), name)
     assert issubclass(cls, BaseException) and not issubclass(cls, PathfinderError)
-    assert INTERNAL_SAYS in " ".join((cls.__doc__ or "").split()), f"{module}.{name} does not say it is internal"
+    assert INTERNAL_SAYS in " ".join((cls.__doc__ or "").split()), (
+        f"{module}.{name} does not say it is internal"
+    )
 
 
 def _documented_codes() -> dict[int, str]:
     """The errors module's list: exit code -> the text of its bullet."""
     doc = errors.__doc__ or ""
-    return {int(code): text for code, text in re.findall(r"^- \*\*(\d+)\*\*(.*?)(?=^- |^$)", doc, re.M | re.S)}
+    return {
+        int(code): text
+        for code, text in re.findall(r"^- \*\*(\d+)\*\*(.*?)(?=^- |^$)", doc, re.M | re.S)
+    }
 
 
 @pytest.mark.parametrize("cls", _public_error_classes(), ids=lambda cls: cls.__name__)
@@ -103,18 +118,26 @@ def test_every_error_has_a_documented_exit_code(cls: type[PathfinderError]) -> N
     own_doc = " ".join((cls.__dict__.get("__doc__") or "").split())
     assert f"Exit code {code}" in own_doc, f"{cls.__name__}'s docstring does not give its exit code"
     listed = _documented_codes()
-    assert code in listed and f":class:`{cls.__name__}`" in listed[code], "missing from the errors module's list"
+    assert code in listed and f":class:`{cls.__name__}`" in listed[code], (
+        "missing from the errors module's list"
+    )
     readme = README.read_text(encoding="utf-8")
-    assert f"**{code}**" in readme[readme.index("Exit codes:"):], "an exit code the README does not document"
+    assert f"**{code}**" in readme[readme.index("Exit codes:") :], (
+        "an exit code the README does not document"
+    )
 
 
 def test_the_errors_module_imports_nothing_from_the_package_at_module_level() -> None:
     tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
-            assert node.level == 0 and not (node.module or "").startswith("pathfinder"), ast.unparse(node)
+            assert node.level == 0 and not (node.module or "").startswith("pathfinder"), (
+                ast.unparse(node)
+            )
         if isinstance(node, ast.Import):
-            assert not any(alias.name.startswith("pathfinder") for alias in node.names), ast.unparse(node)
+            assert not any(alias.name.startswith("pathfinder") for alias in node.names), (
+                ast.unparse(node)
+            )
 
 
 def test_the_errors_are_exported_at_the_top_level() -> None:

@@ -21,7 +21,15 @@ def catalog() -> Any:
         courses=[
             course("hv", {"hv": 1}, hours=20, weeks=1, cost=900),
             course("battery", {"battery": 1}, hours=40, weeks=2, cost=100, requires={"hv": 1}),
-            course("sorting", {"sorting": 1}, hours=10, weeks=0.5, cost=2000, fmt="onsite", sites=["far"]),
+            course(
+                "sorting",
+                {"sorting": 1},
+                hours=10,
+                weeks=0.5,
+                cost=2000,
+                fmt="onsite",
+                sites=["far"],
+            ),
             course("welding", {"welding": 1}, hours=5, weeks=3, cost=0),
         ],
         jobs=[
@@ -43,7 +51,12 @@ def test_growing_jobs_ranked_by_hours() -> None:
     assert [i.job for i in result.results] == ["fitter", "recycler", "ev-tech", "pack-assembler"]
     fitter, recycler, ev_tech, pack = result.results
     assert fitter.status == "already-qualified" and fitter.courses == 0
-    assert (ev_tech.total_hours, ev_tech.total_weeks, ev_tech.total_cost_eur, ev_tech.courses) == (20, 1, 900, 1)
+    assert (ev_tech.total_hours, ev_tech.total_weeks, ev_tech.total_cost_eur, ev_tech.courses) == (
+        20,
+        1,
+        900,
+        1,
+    )
     assert pack.path == ("hv", "battery") and pack.total_hours == 60
     assert result.unreachable == ("quantum",)
     # no home: every opening counts
@@ -62,10 +75,16 @@ def test_sectors_objective_and_top() -> None:
     result = explore(cat, Profile(), sectors=["circular"], objective="cost")
     assert result.sectors == ("circular",)
     assert [i.job for i in result.results] == ["welder", "recycler"]
-    assert [i.job for i in explore(cat, Profile(), sectors=["circular"], objective="weeks").results] == ["recycler", "welder"]
-    assert [i.job for i in explore(cat, Profile(sectors=("circular",)), top=1).results] == ["welder"]
+    assert [
+        i.job for i in explore(cat, Profile(), sectors=["circular"], objective="weeks").results
+    ] == ["recycler", "welder"]
+    assert [i.job for i in explore(cat, Profile(sectors=("circular",)), top=1).results] == [
+        "welder"
+    ]
     # held jobs are not explored
-    assert "operator" not in [i.job for i in explore(cat, Profile(jobs=("operator",)), sectors=["ice"]).results]
+    assert "operator" not in [
+        i.job for i in explore(cat, Profile(jobs=("operator",)), sectors=["ice"]).results
+    ]
 
 
 def test_caps_and_bad_input() -> None:
@@ -96,7 +115,10 @@ def test_explore_agrees_with_plan(scenario: tuple[Any, Profile, str], objective:
         best = planned.paths[0]
         assert item.path == best.course_ids
         assert (item.total_hours, item.total_weeks, item.total_cost_eur, item.total_pays_eur) == (
-            best.total_hours, best.total_weeks, best.total_cost_eur, best.total_pays_eur,
+            best.total_hours,
+            best.total_weeks,
+            best.total_cost_eur,
+            best.total_pays_eur,
         )
     for job_id in result.unreachable:
         assert plan(cat, profile, job_id, objective=objective).status == "unreachable"

@@ -18,7 +18,9 @@ SMALL = {"skills": 120, "jobs": 30, "courses": 200, "sites": 8}
 
 @pytest.fixture(scope="module")
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_catalog", ROOT / "benchmarks" / "generate_catalog.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_catalog", ROOT / "benchmarks" / "generate_catalog.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
@@ -40,7 +42,8 @@ def test_generated_catalog_is_clean_and_every_job_reachable(generator: ModuleTyp
         changed = False
         for course in catalog.courses.values():
             if all(levels.get(s, 0) >= n for s, n in course.requires.items()) and all(
-                any(levels.get(s, 0) >= n for s, n in group.items()) for group in course.requires_any
+                any(levels.get(s, 0) >= n for s, n in group.items())
+                for group in course.requires_any
             ):
                 for skill, level in course.grants.items():
                     if levels.get(skill, 0) < level:
@@ -53,8 +56,14 @@ def test_generated_catalog_is_clean_and_every_job_reachable(generator: ModuleTyp
 def test_split_directory_holds_the_same_catalog(generator: ModuleType, tmp_path: Path) -> None:
     args = [f"--{k}={v}" for k, v in SMALL.items()]
     script = str(ROOT / "benchmarks" / "generate_catalog.py")
-    subprocess.run([sys.executable, script, str(tmp_path / "one.yaml"), *args], check=True, capture_output=True)
-    subprocess.run([sys.executable, script, str(tmp_path / "many"), "--split", "6", *args], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, script, str(tmp_path / "one.yaml"), *args], check=True, capture_output=True
+    )
+    subprocess.run(
+        [sys.executable, script, str(tmp_path / "many"), "--split", "6", *args],
+        check=True,
+        capture_output=True,
+    )
     one = check_catalog(tmp_path / "one.yaml", use_cache=False)
     many = check_catalog(tmp_path / "many", use_cache=False)
     assert len(many.files) > 3 and one.diagnostics == () and many.diagnostics == ()

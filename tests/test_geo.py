@@ -33,7 +33,9 @@ def test_symmetric_and_bounded(a: tuple[float, float], b: tuple[float, float]) -
 
 
 @given(coords, coords, coords)
-def test_triangle_inequality(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> None:
+def test_triangle_inequality(
+    a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]
+) -> None:
     assert haversine_km(*a, *c) <= haversine_km(*a, *b) + haversine_km(*b, *c) + 1e-6
 
 
@@ -45,7 +47,9 @@ def test_parse_lat_lon() -> None:
     assert not looks_like_coordinates("1,2,3")
 
 
-@pytest.mark.parametrize("text", ["flins", "50.37", "50.37;3.08", "a,b", "1,2,3", "", "nan,3", "91,0", "0,181"])
+@pytest.mark.parametrize(
+    "text", ["flins", "50.37", "50.37;3.08", "a,b", "1,2,3", "", "nan,3", "91,0", "0,181"]
+)
 def test_bad_coordinates_name_the_flag(text: str) -> None:
     with pytest.raises(PathfinderError) as info:
         parse_lat_lon(text, "--home")

@@ -31,36 +31,73 @@ def help_text(*command: str, env: dict[str, str] | None = None) -> str:
     [
         (
             (),
-            ["Shortest retraining paths toward EV and circular-economy jobs.", "Show the version and exit.", "Commands"],
-            ["Les parcours de reconversion les plus courts vers les métiers du véhicule électrique",
-             "Afficher la version et quitter.", "Commandes"],
+            [
+                "Shortest retraining paths toward EV and circular-economy jobs.",
+                "Show the version and exit.",
+                "Commands",
+            ],
+            [
+                "Les parcours de reconversion les plus courts vers les métiers du véhicule électrique",
+                "Afficher la version et quitter.",
+                "Commandes",
+            ],
         ),
         (
             ("plan",),
-            ["A job you have held (repeat for several).", "At most this much paid out of pocket.", "[default: hours]"],
-            ["Un métier que vous avez exercé (à répéter pour en indiquer plusieurs).",
-             "Reste à charge maximal, en euros.", "[par défaut : hours]"],
+            [
+                "A job you have held (repeat for several).",
+                "At most this much paid out of pocket.",
+                "[default: hours]",
+            ],
+            [
+                "Un métier que vous avez exercé (à répéter pour en indiquer plusieurs).",
+                "Reste à charge maximal, en euros.",
+                "[par défaut : hours]",
+            ],
         ),
         (
             ("advise",),
-            ["Guided session: questions", "A free reference printed on the report (no names, please)."],
-            ["Séance guidée : des questions", "Une référence libre, imprimée sur le rapport (pas de nom de personne, merci)."],
+            [
+                "Guided session: questions",
+                "A free reference printed on the report (no names, please).",
+            ],
+            [
+                "Séance guidée : des questions",
+                "Une référence libre, imprimée sur le rapport (pas de nom de personne, merci).",
+            ],
         ),
         (
             ("lint",),
-            ["Check catalogs: syntax, schema", "Exit status: 0 no errors", "Warnings fail too (exit 1)."],
-            ["Vérifier des catalogues : syntaxe, schéma", "Code de sortie : 0 sans erreur",
-             "Les avertissements font aussi échouer (code de sortie 1)."],
+            [
+                "Check catalogs: syntax, schema",
+                "Exit status: 0 no errors",
+                "Warnings fail too (exit 1).",
+            ],
+            [
+                "Vérifier des catalogues : syntaxe, schéma",
+                "Code de sortie : 0 sans erreur",
+                "Les avertissements font aussi échouer (code de sortie 1).",
+            ],
         ),
         (
             ("catalog", "graph"),
-            ["Write the prerequisite graph", "With --around: how many edges away to go.", "[default: 2]"],
-            ["Écrire le graphe des prérequis", "Avec --around : nombre de liens à parcourir", "[par défaut : 2]"],
+            [
+                "Write the prerequisite graph",
+                "With --around: how many edges away to go.",
+                "[default: 2]",
+            ],
+            [
+                "Écrire le graphe des prérequis",
+                "Avec --around : nombre de liens à parcourir",
+                "[par défaut : 2]",
+            ],
         ),
     ],
     ids=["root", "plan", "advise", "lint", "catalog-graph"],
 )
-def test_help_in_english_and_french(command: tuple[str, ...], english: list[str], french: list[str]) -> None:
+def test_help_in_english_and_french(
+    command: tuple[str, ...], english: list[str], french: list[str]
+) -> None:
     in_english = help_text(*command)
     in_french = help_text(*command, env=FRENCH)
     for phrase in english:
@@ -75,8 +112,11 @@ def test_help_in_english_and_french(command: tuple[str, ...], english: list[str]
 def test_every_help_text_shown_in_english_is_translated(command: tuple[str, ...]) -> None:
     in_english = help_text(*command)
     in_french = help_text(*command, env=FRENCH)
-    shown = [key for key, text in en.MESSAGES.items()
-             if key.startswith("help.") and "{" not in text and flat(text) in in_english]
+    shown = [
+        key
+        for key, text in en.MESSAGES.items()
+        if key.startswith("help.") and "{" not in text and flat(text) in in_english
+    ]
     assert len(shown) >= 3
     for key in shown:
         assert flat(fr.MESSAGES[key]) in in_french, key
@@ -94,7 +134,9 @@ def test_every_help_text_shown_in_english_is_translated(command: tuple[str, ...]
         ({"LANG": "C.UTF-8"}, False),
     ],
 )
-def test_language_follows_the_environment_like_the_other_messages(env: dict[str, str], french: bool) -> None:
+def test_language_follows_the_environment_like_the_other_messages(
+    env: dict[str, str], french: bool
+) -> None:
     text = help_text(env=env)
     assert ("Afficher la version et quitter." in text) is french
     assert ("Show the version and exit." in text) is not french

@@ -17,7 +17,9 @@ def hits(chosen: int, sets: list[int]) -> bool:
     return all(chosen & s for s in sets)
 
 
-def brute_force(sets: list[int], cost: list[int], resources: list[list[int]], caps: list[int]) -> int | None:
+def brute_force(
+    sets: list[int], cost: list[int], resources: list[list[int]], caps: list[int]
+) -> int | None:
     """The least cost of a hitting set within the caps, over every subset."""
     best = None
     for size in range(N + 1):
@@ -25,7 +27,9 @@ def brute_force(sets: list[int], cost: list[int], resources: list[list[int]], ca
             chosen = sum(1 << e for e in combo)
             if not hits(chosen, sets):
                 continue
-            if any(sum(res[e] for e in combo) > cap for res, cap in zip(resources, caps, strict=True)):
+            if any(
+                sum(res[e] for e in combo) > cap for res, cap in zip(resources, caps, strict=True)
+            ):
                 continue
             total = sum(cost[e] for e in combo)
             best = total if best is None else min(best, total)
@@ -35,7 +39,10 @@ def brute_force(sets: list[int], cost: list[int], resources: list[list[int]], ca
 systems = st.tuples(
     st.lists(st.integers(0, 2**N - 1), max_size=7),
     st.lists(st.integers(1, 30), min_size=N, max_size=N),
-    st.lists(st.tuples(st.lists(st.integers(0, 9), min_size=N, max_size=N), st.integers(0, 40)), max_size=2),
+    st.lists(
+        st.tuples(st.lists(st.integers(0, 9), min_size=N, max_size=N), st.integers(0, 40)),
+        max_size=2,
+    ),
 )
 
 

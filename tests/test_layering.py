@@ -92,7 +92,9 @@ def layer(module: str) -> int:
 
 def is_module(name: str) -> bool:
     relative = Path(*name.split(".")[1:]) if "." in name else Path()
-    return (PACKAGE / relative).with_suffix(".py").is_file() or (PACKAGE / relative / "__init__.py").is_file()
+    return (PACKAGE / relative).with_suffix(".py").is_file() or (
+        PACKAGE / relative / "__init__.py"
+    ).is_file()
 
 
 def package_imports() -> list[tuple[str, str]]:
@@ -158,5 +160,7 @@ def test_ui_libraries_are_imported_by_the_cli_only() -> None:
 
 def test_the_cli_uses_the_ui_libraries() -> None:
     """The scan would pass vacuously if it missed imports: the CLI's own are found."""
-    found = {target.split(".")[0] for path in (PACKAGE / "cli").glob("*.py") for target in imports(path)}
+    found = {
+        target.split(".")[0] for path in (PACKAGE / "cli").glob("*.py") for target in imports(path)
+    }
     assert {"typer", "rich", "questionary"} <= found

@@ -32,8 +32,13 @@ def layout_rows() -> list[tuple[list[str], list[str]]]:
         first, description = line.strip("|").split("|", 1)
         names = TICKED.findall(first)
         base = Path(names[0].rstrip("/")).parent
-        paths = [names[0], *((base / name).as_posix() + ("/" if name.endswith("/") else "") for name in names[1:])]
-        mentioned = [n for n in TICKED.findall(description) if n.endswith((".py", "/")) and " " not in n]
+        paths = [
+            names[0],
+            *((base / name).as_posix() + ("/" if name.endswith("/") else "") for name in names[1:]),
+        ]
+        mentioned = [
+            n for n in TICKED.findall(description) if n.endswith((".py", "/")) and " " not in n
+        ]
         rows.append((paths, mentioned))
     return rows
 

@@ -25,10 +25,14 @@ SEVEN_FILES = {
     "2-sectors.yaml": "sectors:\n  - {id: ev, name: {en: EV, fr: VE}}\n",
     "3-providers.yaml": "providers:\n  - {id: campus, name: {en: Campus, fr: Campus}}\n",
     "4-sites.yaml": SITES,
-    "5-skills.yaml": SKILLS + "  - {id: welding, name: {en: Welding}, category: core}\n",  # PF110 line 4
-    "6-jobs.yaml": JOBS + "  - {id: welder, name: {en: W, fr: S}, sector: evs, outlook: declining, requires: {welding: 1}}\n",  # PF107 line 4
+    "5-skills.yaml": SKILLS
+    + "  - {id: welding, name: {en: Welding}, category: core}\n",  # PF110 line 4
+    "6-jobs.yaml": JOBS
+    + "  - {id: welder, name: {en: W, fr: S}, sector: evs, outlook: declining, requires: {welding: 1}}\n",  # PF107 line 4
     "7-courses.yaml": COURSES
-    + course("bad-hours", "grants: {safety: 1}, certification: no").replace("hours: 21", 'hours: "21"')  # PF103, PF301 line 3
+    + course("bad-hours", "grants: {safety: 1}, certification: no").replace(
+        "hours: 21", 'hours: "21"'
+    )  # PF103, PF301 line 3
     + "\n"
     + course("bad-ref", "grants: {weld: 1}")  # PF107 line 4
     + "\n",
@@ -47,7 +51,9 @@ def seven(tmp_path: Path) -> Path:
     return write_tree(tmp_path / "cat", SEVEN_FILES)
 
 
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) (?P<code>PF\d{3}) .+$")
+LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) (?P<code>PF\d{3}) .+$"
+)
 
 
 def test_text_lines_are_sorted_then_summarised(seven: Path) -> None:
@@ -75,7 +81,10 @@ def test_summary_in_french(seven: Path, tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "3 erreurs, 2 avertissements dans 7 fichiers"
     assert " erreur PF107 " in result.stdout
     clean = write_tree(tmp_path / "clean", {"c.yaml": CLEAN})
-    assert run_cli("lint", str(clean), env={"LANG": "fr_FR.UTF-8"}).stdout == "0 erreur, 0 avertissement dans 1 fichier\n"
+    assert (
+        run_cli("lint", str(clean), env={"LANG": "fr_FR.UTF-8"}).stdout
+        == "0 erreur, 0 avertissement dans 1 fichier\n"
+    )
 
 
 def test_summary_singular_and_plural(tmp_path: Path) -> None:
@@ -92,7 +101,16 @@ def test_json_format(seven: Path) -> None:
     items = json.loads(result.stdout)
     assert len(items) == 5
     for item in items:
-        assert list(item) == ["path", "line", "column", "end_line", "end_column", "severity", "code", "message"]
+        assert list(item) == [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "severity",
+            "code",
+            "message",
+        ]
         assert item["severity"] in ("error", "warning")
         assert item["code"] in RULES
     first = items[0]
@@ -105,7 +123,10 @@ def test_github_format(seven: Path) -> None:
     lines = result.stdout.splitlines()
     command = re.compile(r"^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=PF\d{3}::\S.*$")
     assert all(command.match(line) for line in lines[:-1]), lines
-    assert lines[0] == f"::warning file={seven}/5-skills.yaml,line=4,col=25,title=PF110::name has no 'fr' text."
+    assert (
+        lines[0]
+        == f"::warning file={seven}/5-skills.yaml,line=4,col=25,title=PF110::name has no 'fr' text."
+    )
     assert lines[-1].startswith("::notice::")
     assert result.returncode == 1
 
@@ -144,10 +165,18 @@ def test_sarif_uses_relative_uris_for_relative_paths(tmp_path: Path) -> None:
 
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL")} | {"NO_COLOR": "1"}
     result = subprocess.run(
-        [*pathfinder_command(), "lint", "cat", "--format", "sarif"], cwd=tmp_path, capture_output=True, text=True,
-        env=env, stdin=subprocess.DEVNULL, timeout=60,
+        [*pathfinder_command(), "lint", "cat", "--format", "sarif"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(result.stdout)["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(result.stdout)["runs"][0]["results"]
+    }
     assert uris == {"cat/c.yaml"}
 
 
@@ -160,7 +189,10 @@ def test_exit_codes(tmp_path: Path, seven: Path) -> None:
     assert run_cli("lint", str(seven)).returncode == 1
     missing = run_cli("lint", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2
-    assert missing.stderr.startswith("pathfinder: error: no catalog at") and "Traceback" not in missing.stderr
+    assert (
+        missing.stderr.startswith("pathfinder: error: no catalog at")
+        and "Traceback" not in missing.stderr
+    )
     dangling = tmp_path / "dangling.yaml"
     dangling.symlink_to(tmp_path / "gone.yaml")
     assert run_cli("lint", str(dangling)).returncode == 2
@@ -179,7 +211,12 @@ def test_several_paths_are_several_catalogs(tmp_path: Path) -> None:
 
 def test_select_ignore_and_quiet(tmp_path: Path) -> None:
     path = write_tree(tmp_path, {"c.yaml": WARNINGS}) / "c.yaml"
-    codes = lambda *args: [line.split()[2] for line in run_cli("lint", str(path), "-q", *args).stdout.splitlines()]  # noqa: E731
+
+    def codes(*args: str) -> list[str]:
+        return [
+            line.split()[2] for line in run_cli("lint", str(path), "-q", *args).stdout.splitlines()
+        ]
+
     assert codes() == ["PF204", "PF207"]
     assert codes("--select", "PF207") == ["PF207"]
     assert codes("--ignore", "PF204,PF3") == ["PF207"]
@@ -189,8 +226,12 @@ def test_select_ignore_and_quiet(tmp_path: Path) -> None:
 
 
 def test_suppression_comments_through_the_cli(tmp_path: Path) -> None:
-    text = WARNINGS.replace("category: core}\n", "category: core}  # pathfinder: ignore[PF204]\n", 3)
-    text = text.replace("grants: {safety: 1}}\n", "grants: {safety: 1}}  # pathfinder: ignore[PF207]\n")
+    text = WARNINGS.replace(
+        "category: core}\n", "category: core}  # pathfinder: ignore[PF204]\n", 3
+    )
+    text = text.replace(
+        "grants: {safety: 1}}\n", "grants: {safety: 1}}  # pathfinder: ignore[PF207]\n"
+    )
     path = write_tree(tmp_path, {"c.yaml": text}) / "c.yaml"
     result = run_cli("lint", str(path), "--strict")
     assert result.stdout == "0 errors, 0 warnings in 1 file\n"
@@ -202,11 +243,15 @@ def test_explain(tmp_path: Path) -> None:
 
     result = run_cli("lint", "--explain", "pf201")
     assert result.returncode == 0
-    assert result.stdout.startswith("PF201 unreachable-course: Unreachable course\ndefault severity: error\n")
+    assert result.stdout.startswith(
+        "PF201 unreachable-course: Unreachable course\ndefault severity: error\n"
+    )
     assert " ".join(result.stdout.split()).count(" ".join(EXPLANATIONS["PF201"].en.split())) == 1
     assert "Bad:" in result.stdout and "Good:" in result.stdout
     french = run_cli("lint", "--explain", "PF201", env={"LANG": "fr_FR.UTF-8"})
-    assert french.stdout.startswith("PF201 unreachable-course: Formation inaccessible\ngravité par défaut: erreur\n")
+    assert french.stdout.startswith(
+        "PF201 unreachable-course: Formation inaccessible\ngravité par défaut: erreur\n"
+    )
     unknown = run_cli("lint", "--explain", "PF299")
     assert unknown.returncode == 2 and "PF299" in unknown.stderr
 
@@ -216,7 +261,9 @@ def test_docs_match_the_explanations() -> None:
     from pathfinder.lint.rule_docs import splice
 
     document = (ROOT / "docs" / "lint-rules.md").read_text(encoding="utf-8")
-    assert splice(document) == document, "run: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md"
+    assert splice(document) == document, (
+        "run: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md"
+    )
     for code, rule in RULES.items():
         assert f"### {code}\n" in document and f"`{rule.name}`" in document
 
@@ -230,7 +277,10 @@ def test_results_are_cached_until_a_file_changes(tmp_path: Path) -> None:
     assert run_cli("lint", str(path), env=env).stdout == first.stdout
     path.write_text(CLEAN, encoding="utf-8")
     assert run_cli("lint", str(path), env=env).stdout == "0 errors, 0 warnings in 1 file\n"
-    assert run_cli("lint", str(path), "--no-cache", env=env).stdout == "0 errors, 0 warnings in 1 file\n"
+    assert (
+        run_cli("lint", str(path), "--no-cache", env=env).stdout
+        == "0 errors, 0 warnings in 1 file\n"
+    )
 
 
 def test_colour_on_a_terminal_only(tmp_path: Path) -> None:
@@ -240,7 +290,9 @@ def test_colour_on_a_terminal_only(tmp_path: Path) -> None:
     path = write_tree(tmp_path, {"c.yaml": WARNINGS}) / "c.yaml"
     command, *args = pathfinder_command()
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"TERM": "xterm-256color"}
-    child = pexpect.spawn(command, [*args, "lint", str(path)], env=env, encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        command, [*args, "lint", str(path)], env=env, encoding="utf-8", timeout=30
+    )
     output = child.read()
     child.close()
     assert "\x1b[" in output and "PF204" in output
@@ -268,7 +320,9 @@ def test_lint_and_graph_help_import_nothing_heavy() -> None:
 
     for args in (("lint", "--help"), ("catalog", "graph", "--help")):
         modules = imported_modules(*args)
-        assert not [m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")], args
+        assert not [
+            m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + ".")
+        ], args
         assert "pathfinder.lint" not in modules and "pathfinder.graph" not in modules
 
 
@@ -292,7 +346,12 @@ SARIF_SUBSET_SCHEMA = {
     "properties": {
         "$schema": {"type": "string", "pattern": r"sarif-schema-2\.1\.0\.json$"},
         "version": {"const": "2.1.0"},
-        "runs": {"type": "array", "minItems": 1, "maxItems": 1, "items": {"$ref": "#/definitions/run"}},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {"$ref": "#/definitions/run"},
+        },
     },
     "definitions": {
         "run": {
@@ -318,7 +377,12 @@ SARIF_SUBSET_SCHEMA = {
             "properties": {
                 "name": {"type": "string", "minLength": 1},
                 "version": {"type": "string"},
-                "rules": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"$ref": "#/definitions/rule"}},
+                "rules": {
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": True,
+                    "items": {"$ref": "#/definitions/rule"},
+                },
             },
         },
         "rule": {
@@ -348,7 +412,11 @@ SARIF_SUBSET_SCHEMA = {
                 "ruleIndex": {"type": "integer", "minimum": -1},
                 "level": _LEVEL,
                 "message": _MESSAGE,
-                "locations": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/location"}},
+                "locations": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "#/definitions/location"},
+                },
             },
         },
         "location": {
@@ -405,8 +473,12 @@ def test_sarif_log_validates_against_the_sarif_schema_subset(seven: Path, lang: 
         assert rule["id"] == result_item["ruleId"]
         assert result_item["level"] == rule["defaultConfiguration"]["level"]
         region = result_item["locations"][0]["physicalLocation"]["region"]
-        assert (region.get("endLine", region["startLine"]), region.get("endColumn", region["startColumn"])) >= (
-            region["startLine"], region["startColumn"],
+        assert (
+            region.get("endLine", region["startLine"]),
+            region.get("endColumn", region["startColumn"]),
+        ) >= (
+            region["startLine"],
+            region["startColumn"],
         )
 
 
@@ -435,7 +507,9 @@ def test_sarif_schema_subset_rejects_a_broken_log(seven: Path) -> None:
 
 def test_unreadable_file_inside_a_catalog_directory_exits_2(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "cat", {"a.yaml": CLEAN})
-    (root / "b.yaml").symlink_to(tmp_path / "gone.yaml")  # a file of the catalog that cannot be read
+    (root / "b.yaml").symlink_to(
+        tmp_path / "gone.yaml"
+    )  # a file of the catalog that cannot be read
     result = run_cli("lint", str(root), "--no-cache")
     assert result.returncode == 2, result.stdout + result.stderr
     (line,) = [line for line in result.stdout.splitlines() if " PF010 " in line]
@@ -506,7 +580,9 @@ def test_lint_core_imports_no_ui_library(tmp_path: Path) -> None:
         f"graph = build_graph(load_catalog({str(path)!r}, use_cache=False)); to_dot(graph); to_mermaid(graph)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     modules = result.stdout.split()
     for ui in ("typer", "click", "rich", "questionary", "prompt_toolkit", "pathfinder.cli"):

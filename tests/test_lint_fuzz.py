@@ -42,13 +42,41 @@ RICH = catalog(
 SEEDS = [yaml.safe_load(MINI_CATALOG), yaml.safe_load(RICH)]
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 5000), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12), st.sampled_from(["yes", "no", "on", "", "basics", "flins", "campus", "ev", "PF201"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["yes", "no", "on", "", "basics", "flins", "campus", "ev", "PF201"]),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 INJECTED = st.one_of(
     st.binary(min_size=1, max_size=6),
-    st.sampled_from([b"\x00", b"\t", b"\xff\xfe", b"\xef\xbb\xbf", b"&a ", b"*a", b"!!python/object ", b"{", b"]", b": ", b"\n- ", b"'", b'"', b"\n---\n", b"# pathfinder: ignore[PF2"]),
+    st.sampled_from(
+        [
+            b"\x00",
+            b"\t",
+            b"\xff\xfe",
+            b"\xef\xbb\xbf",
+            b"&a ",
+            b"*a",
+            b"!!python/object ",
+            b"{",
+            b"]",
+            b": ",
+            b"\n- ",
+            b"'",
+            b'"',
+            b"\n---\n",
+            b"# pathfinder: ignore[PF2",
+        ]
+    ),
 )
 
 
@@ -91,8 +119,17 @@ def _graph_slots(data: Any) -> list[tuple[Any, Any]]:
             if not isinstance(entry, dict):
                 continue
             groups = entry.get("requires_any")
-            mappings = [entry.get("requires"), entry.get("grants"), *(groups if isinstance(groups, list) else ())]
-            found.extend((mapping, skill) for mapping in mappings if isinstance(mapping, dict) for skill in mapping)
+            mappings = [
+                entry.get("requires"),
+                entry.get("grants"),
+                *(groups if isinstance(groups, list) else ()),
+            ]
+            found.extend(
+                (mapping, skill)
+                for mapping in mappings
+                if isinstance(mapping, dict)
+                for skill in mapping
+            )
     return found
 
 
@@ -108,7 +145,9 @@ def _mutate(draw: st.DrawFn, data: Any, action: str) -> None:
         container[key] = draw(st.sampled_from(_ids(data)))
     elif action == "rekey" and isinstance(container, dict):
         # a skill in requires/grants becomes another skill (another entry's id off the graph)
-        container[draw(st.sampled_from(_ids(data, "skills" if graph_slots else None)))] = container.pop(key)
+        container[draw(st.sampled_from(_ids(data, "skills" if graph_slots else None)))] = (
+            container.pop(key)
+        )
     elif action == "relevel" and isinstance(value, int) and not isinstance(value, bool):
         container[key] = draw(st.integers(1, 3) | st.integers(0, 6))
     elif action == "delete":
@@ -122,7 +161,12 @@ def _mutate(draw: st.DrawFn, data: Any, action: str) -> None:
 
 
 @st.composite
-def mutated_files(draw: st.DrawFn, actions: tuple[str, ...] = DAMAGE, max_mutations: int = 3, bytes_too: bool = True) -> list[bytes]:
+def mutated_files(
+    draw: st.DrawFn,
+    actions: tuple[str, ...] = DAMAGE,
+    max_mutations: int = 3,
+    bytes_too: bool = True,
+) -> list[bytes]:
     data = json.loads(json.dumps(draw(st.sampled_from(SEEDS))))
     for _ in range(draw(st.integers(0, max_mutations))):
         _mutate(draw, data, draw(st.sampled_from(actions)))
@@ -131,7 +175,15 @@ def mutated_files(draw: st.DrawFn, actions: tuple[str, ...] = DAMAGE, max_mutati
     sections = list(data.items())
     split = draw(st.integers(0, len(sections)))
     parts = [dict(sections[:split]), dict(sections[split:])] if draw(st.booleans()) else [data]
-    files = [yaml.safe_dump(part, allow_unicode=True, sort_keys=False, default_flow_style=draw(st.sampled_from([None, False]))).encode() for part in parts]
+    files = [
+        yaml.safe_dump(
+            part,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=draw(st.sampled_from([None, False])),
+        ).encode()
+        for part in parts
+    ]
     if not bytes_too:
         return files
     index = draw(st.integers(0, len(files) - 1))
@@ -168,9 +220,15 @@ def _check(files: list[bytes], use_cache: bool, record: bool = False) -> None:
                     json.loads(text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(files=mutated_files(), use_cache=st.booleans())
-def test_lint_of_a_mutated_catalog_always_ends_in_a_report(files: list[bytes], use_cache: bool) -> None:
+def test_lint_of_a_mutated_catalog_always_ends_in_a_report(
+    files: list[bytes], use_cache: bool
+) -> None:
     _check(files, use_cache, record=True)
 
 
@@ -192,7 +250,9 @@ def test_console_script_on_broken_files(tmp_path: Path) -> None:
         "truncated.yaml": blob[: len(blob) // 2],
         "nul.yaml": blob[:200] + b"\x00" + blob[200:],
         "latin1.yaml": RICH.encode("latin-1", errors="replace"),
-        "swapped.yaml": yaml.safe_dump({**yaml.safe_load(RICH), "courses": {"not": "a list"}}).encode(),
+        "swapped.yaml": yaml.safe_dump(
+            {**yaml.safe_load(RICH), "courses": {"not": "a list"}}
+        ).encode(),
         "garbage.yaml": bytes(range(256)),
     }
     for name, data in broken.items():

@@ -31,7 +31,12 @@ def test_mini_catalog_loads_clean(tmp_path: Path) -> None:
     assert isinstance(catalog, Catalog)
     assert list(catalog.courses) == ["electrical-upgrade", "hv-b2l"]
     course = catalog.courses["hv-b2l"]
-    assert (course.hours, course.weeks, course.cost_eur, course.sites) == (21, 0.6, 950, ("flins", "cleon"))
+    assert (course.hours, course.weeks, course.cost_eur, course.sites) == (
+        21,
+        0.6,
+        950,
+        ("flins", "cleon"),
+    )
     assert dict(course.requires) == {"electrical-basics": 1}
     assert catalog.skills["torque-tooling"].max_level == 3  # the default
     assert catalog.name(catalog.jobs["ev-technician"], "fr") == "Technicien VE"
@@ -51,37 +56,58 @@ def test_model_is_immutable() -> None:
 
 # (what to replace, replacement, expected (code, line, column))
 RULE_CASES = [
-    ("  version: \"1.0\"\n", "  version: \"1.0\"\n  owner: me\n", ("PF101", 4, 3)),
+    ('  version: "1.0"\n', '  version: "1.0"\n  owner: me\n', ("PF101", 4, 3)),
     ("courses:\n", "course:\n", ("PF101", 30, 1)),
     ("    rome: H2909\n", "    rome: H2909\n    colour: red\n", ("PF101", 23, 5)),
     ("    provider: campus\n    hours: 35\n", "    hours: 35\n", ("PF102", 31, 5)),
     ("    hours: 21\n", "    hours: twenty\n", ("PF103", 43, 12)),
-    ("    weeks: 1\n", "    weeks: \"1\"\n", ("PF103", 35, 12)),
+    ("    weeks: 1\n", '    weeks: "1"\n', ("PF103", 35, 12)),
     ("    cost_eur: 950\n", "    cost_eur: -1\n", ("PF104", 45, 15)),
     ("    hours: 21\n", "    hours: 0\n", ("PF104", 43, 12)),
-    ("  - {id: flins, name: {en: Flins, fr: Flins}, region: Île-de-France, lat: 48.965",
-     "  - {id: flins, name: {en: Flins, fr: Flins}, region: Île-de-France, lat: 98.965", ("PF104", 11, 75)),
+    (
+        "  - {id: flins, name: {en: Flins, fr: Flins}, region: Île-de-France, lat: 48.965",
+        "  - {id: flins, name: {en: Flins, fr: Flins}, region: Île-de-France, lat: 98.965",
+        ("PF104", 11, 75),
+    ),
     ("  - id: ev-technician\n", "  - id: EV_technician\n", ("PF105", 24, 9)),
     ("  - {id: ice, name:", "  - {id: ev, name:", ("PF106", 7, 10)),
     ("    sector: ev\n", "    sector: evs\n", ("PF107", 26, 13)),
-    ("    requires: {hv-safety-b2l: 1, torque-tooling: 1}\n", "    requires: {hv-safety-b2l: 1, torque-tooling: 4}\n", ("PF108", 28, 50)),
+    (
+        "    requires: {hv-safety-b2l: 1, torque-tooling: 1}\n",
+        "    requires: {hv-safety-b2l: 1, torque-tooling: 4}\n",
+        ("PF108", 28, 50),
+    ),
     ("    outlook: growing\n", "    outlook: booming\n", ("PF111", 27, 14)),
     ("    rome: H2909\n", "    rome: Z2909\n", ("PF112", 22, 11)),
     ("    sites: [flins, cleon]\n", "", ("PF113", 46, 13)),
-    ("  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
-     "  - {id: ev, name: {en: Electric vehicles}}", ("PF110", 6, 20)),
-    ("  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
-     "  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique, de: Elektro}}", ("PF114", 6, 69)),
+    (
+        "  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
+        "  - {id: ev, name: {en: Electric vehicles}}",
+        ("PF110", 6, 20),
+    ),
+    (
+        "  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
+        "  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique, de: Elektro}}",
+        ("PF114", 6, 69),
+    ),
     ("    format: online\n", "    format: on\n", ("PF301", 37, 13)),
     ("    grants: {electrical-basics: 1}\n", "    grants: {}\n", ("PF104", 38, 13)),
-    ("    requires: {electrical-basics: 1}\n", "    requires: {electrical-basics: 0}\n", ("PF104", 48, 35)),
+    (
+        "    requires: {electrical-basics: 1}\n",
+        "    requires: {electrical-basics: 0}\n",
+        ("PF104", 48, 35),
+    ),
     ("  languages: [en, fr]\n", "  languages: [en, FR]\n", ("PF104", 4, 19)),
     ("    hours: 21\n", "    hours: 21\n    hours: 22\n", ("PF002", 44, 5)),
 ]
 
 
-@pytest.mark.parametrize("old,new,expected", RULE_CASES, ids=[f"{c[2][0]}-{i}" for i, c in enumerate(RULE_CASES)])
-def test_each_rule_has_its_code_and_position(old: str, new: str, expected: tuple[str, int, int], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "old,new,expected", RULE_CASES, ids=[f"{c[2][0]}-{i}" for i, c in enumerate(RULE_CASES)]
+)
+def test_each_rule_has_its_code_and_position(
+    old: str, new: str, expected: tuple[str, int, int], tmp_path: Path
+) -> None:
     assert expected in found(replace(old, new), tmp_path)
 
 
@@ -92,7 +118,10 @@ def test_unknown_reference_suggests_the_closest_id(tmp_path: Path) -> None:
     (problem,) = result.errors
     assert problem.message == "unknown sector 'evs'; did you mean ev?"
     assert problem.render() == f"{path}:26:13: error PF107 unknown sector 'evs'; did you mean ev?"
-    assert problem.render("fr") == f"{path}:26:13: erreur PF107 secteur inconnu(e) : « evs » ; vouliez-vous dire ev ?"
+    assert (
+        problem.render("fr")
+        == f"{path}:26:13: erreur PF107 secteur inconnu(e) : « evs » ; vouliez-vous dire ev ?"
+    )
 
 
 def test_yaml11_boolean_where_text_is_expected_is_not_false(tmp_path: Path) -> None:
@@ -102,7 +131,11 @@ def test_yaml11_boolean_where_text_is_expected_is_not_false(tmp_path: Path) -> N
 
 
 def test_all_problems_are_reported_in_one_pass(tmp_path: Path) -> None:
-    text = replace("    hours: 21\n", "    hours: x\n").replace("sector: ev\n", "sector: evs\n").replace("rome: H2909", "rome: 2909")
+    text = (
+        replace("    hours: 21\n", "    hours: x\n")
+        .replace("sector: ev\n", "sector: evs\n")
+        .replace("rome: H2909", "rome: 2909")
+    )
     assert [c for c, _, _ in found(text, tmp_path)] == ["PF112", "PF107", "PF103"]
 
 
@@ -115,7 +148,9 @@ def test_missing_metadata_and_repeated_metadata(tmp_path: Path) -> None:
     (tmp_path / "dir" / "a.yaml").write_text(MINI_CATALOG)
     (tmp_path / "dir" / "b.yaml").write_text("catalog:\n  name: Again\n  version: '2'\n")
     result = check_catalog(tmp_path / "dir", use_cache=False)
-    assert [(d.code, Path(d.path).name, d.line) for d in result.diagnostics] == [("PF109", "b.yaml", 2)]
+    assert [(d.code, Path(d.path).name, d.line) for d in result.diagnostics] == [
+        ("PF109", "b.yaml", 2)
+    ]
 
 
 def test_load_catalog_refuses_a_catalog_with_errors(tmp_path: Path) -> None:
@@ -170,8 +205,10 @@ def test_content_hash_ignores_key_order_formatting_and_comments() -> None:
     base = loads_catalog(MINI_CATALOG).sha256
     reordered = MINI_CATALOG.replace(
         "    hours: 21\n    weeks: 0.6\n", "    weeks: 0.6\n    hours: 21.0\n"
-    ).replace("  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
-              "  # the EV sector\n  - id: ev\n    name:\n      fr: Véhicule électrique\n      en: 'Electric vehicles'")
+    ).replace(
+        "  - {id: ev, name: {en: Electric vehicles, fr: Véhicule électrique}}",
+        "  # the EV sector\n  - id: ev\n    name:\n      fr: Véhicule électrique\n      en: 'Electric vehicles'",
+    )
     assert loads_catalog(reordered).sha256 == base
     changed = MINI_CATALOG.replace("    hours: 21\n", "    hours: 22\n")
     assert loads_catalog(changed).sha256 != base

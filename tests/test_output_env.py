@@ -14,23 +14,48 @@ from pathlib import Path
 import pytest
 from conftest import COMPLETE_PROFILE, pathfinder_command
 
-PLAN = ["plan", "--from", "ice-assembly-operator", "--to", "battery-pack-assembler", "--home", "douai", "--radius", "60"]
+PLAN = [
+    "plan",
+    "--from",
+    "ice-assembly-operator",
+    "--to",
+    "battery-pack-assembler",
+    "--home",
+    "douai",
+    "--radius",
+    "60",
+]
 EXPLORE = ["explore", "--from", "ice-assembly-operator", "--home", "douai", "--radius", "60"]
 STATS = ["catalog", "stats"]
-COMMANDS = {"plan": PLAN, "plan-json": [*PLAN, "--format", "json"], "explore": EXPLORE, "stats": STATS}
+COMMANDS = {
+    "plan": PLAN,
+    "plan-json": [*PLAN, "--format", "json"],
+    "explore": EXPLORE,
+    "stats": STATS,
+}
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "PYTHONIOENCODING")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "PYTHONIOENCODING")
+    }
     env.update({"NO_COLOR": "1", "COLUMNS": "80", **extra})
     return env
 
 
-def run(args: list[str], *, stdout: int | object = subprocess.PIPE, preexec: object = None,
-        **extra: str) -> subprocess.CompletedProcess[bytes]:
+def run(
+    args: list[str], *, stdout: int | object = subprocess.PIPE, preexec: object = None, **extra: str
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [*pathfinder_command(), *args], stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,  # type: ignore[arg-type]
-        env=environment(**extra), timeout=60, preexec_fn=preexec,  # type: ignore[arg-type]
+        [*pathfinder_command(), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,  # type: ignore[arg-type]
+        env=environment(**extra),
+        timeout=60,
+        preexec_fn=preexec,  # type: ignore[arg-type]
     )
 
 
@@ -44,7 +69,9 @@ def profile_file(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
 @pytest.mark.parametrize("command", ["plan", "explore", "stats"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_legacy_output_encoding_degrades_gracefully(encoding: str, command: str, lang: str) -> None:
+def test_a_legacy_output_encoding_degrades_gracefully(
+    encoding: str, command: str, lang: str
+) -> None:
     done = run([*COMMANDS[command], "--lang", lang], PYTHONIOENCODING=encoding)
     stderr = done.stderr.decode("utf-8", "replace")
     assert done.returncode == 0, stderr
@@ -85,7 +112,9 @@ def assert_one_line_output_error(done: subprocess.CompletedProcess[bytes], reaso
 
 @pytest.mark.parametrize("command", [*COMMANDS, "show", "version"])
 def test_a_closed_stdout_is_exit_3_with_one_line(command: str) -> None:
-    args = {"show": ["catalog", "show", "flins"], "version": ["--version"]}.get(command) or COMMANDS[command]
+    args = {"show": ["catalog", "show", "flins"], "version": ["--version"]}.get(
+        command
+    ) or COMMANDS[command]
     done = run(args, stdout=None, preexec=close_stdout)
     assert_one_line_output_error(done, "Bad file descriptor")
 
@@ -104,15 +133,20 @@ def test_the_output_error_is_said_in_french() -> None:
     with open("/dev/full", "wb") as full:
         done = run([*PLAN, "--lang", "fr"], stdout=full)
     assert done.returncode == 3
-    assert done.stderr.decode("utf-8").startswith("pathfinder: erreur: impossible d'écrire la sortie : ")
+    assert done.stderr.decode("utf-8").startswith(
+        "pathfinder: erreur: impossible d'écrire la sortie : "
+    )
 
 
 @pytest.mark.parametrize("command", ["show", "plan"])
 def test_a_broken_pipe_is_exit_3_without_a_traceback(command: str) -> None:
     args = ["catalog", "show", "flins"] if command == "show" else PLAN
     process = subprocess.Popen(
-        [*pathfinder_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL, env=environment(),
+        [*pathfinder_command(), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=environment(),
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader is gone before anything is written (like `| head -0`)

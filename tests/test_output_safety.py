@@ -66,7 +66,11 @@ SPECIAL = "[]<>|#`*_\\&\"'\n\r\t\x1b\x00\x07\x85\x9b\u202e\u2066\u200f\u2028 -.!
 NAMES = st.one_of(
     st.sampled_from(HOSTILE),
     # Any character a UTF-8 file can hold (so no lone surrogate: the loader never yields one).
-    st.text(alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters(codec="utf-8")), min_size=1, max_size=40),
+    st.text(
+        alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters(codec="utf-8")),
+        min_size=1,
+        max_size=40,
+    ),
 )
 EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -145,7 +149,9 @@ def test_plan_and_explore_text_show_the_name_as_inert_text(name: str) -> None:
 @given(NAMES)
 def test_plan_json_round_trips_the_exact_name(name: str) -> None:
     cat = catalog_named(name)
-    data = json.loads(json.dumps(plan_to_json(plan(cat, PROFILE, "ev-technician"), cat, "en"), ensure_ascii=False))
+    data = json.loads(
+        json.dumps(plan_to_json(plan(cat, PROFILE, "ev-technician"), cat, "en"), ensure_ascii=False)
+    )
     courses = data["paths"][0]["courses"]
     assert courses[-1]["name"] == name
     assert courses[-1]["site_name"] == name
@@ -189,7 +195,25 @@ def _collect(html: str) -> _Collector:
     return parser
 
 
-MARKDOWN_TAGS = {"h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ol", "ul", "li", "strong", "code", "a", "blockquote"}
+MARKDOWN_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ol",
+    "ul",
+    "li",
+    "strong",
+    "code",
+    "a",
+    "blockquote",
+}
 
 
 @EXAMPLES
@@ -201,7 +225,9 @@ def test_markdown_renders_the_name_as_its_text_and_opens_nothing(name: str) -> N
     _no_raw_control(md)
     assert markdown_text(name) in md
     # The name never starts a line: same line structure as with a plain name.
-    baseline = plan_to_markdown(plan(catalog_named("Plain"), PROFILE, "ev-technician"), catalog_named("Plain"), "en")
+    baseline = plan_to_markdown(
+        plan(catalog_named("Plain"), PROFILE, "ev-technician"), catalog_named("Plain"), "en"
+    )
     assert [line[:2] for line in md.splitlines()] == [line[:2] for line in baseline.splitlines()]
     html = MarkdownIt("commonmark").enable("table").render(md)
     parsed = _collect(html)
@@ -220,15 +246,30 @@ def test_markdown_text_escapes_each_construct() -> None:
     assert markdown_text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
     assert markdown_text("Mini 1.0 (level 2) - a+b=c!") == "Mini 1.0 (level 2) - a+b=c!"  # readable
     assert markdown_text("1. first") == "1\\. first" and markdown_text("2) x") == "2\\) x"
-    assert markdown_text("- item") == "\\- item" and markdown_text("+ x") == "\\+ x" and markdown_text("===") == "\\==="
+    assert (
+        markdown_text("- item") == "\\- item"
+        and markdown_text("+ x") == "\\+ x"
+        and markdown_text("===") == "\\==="
+    )
     assert markdown_text("a\nb\r\x1b") == "a\\\\nb\\\\r\\\\x1b"
     assert markdown_text(" a ") == "&#32;a&#32;"
     assert markdown_text("Électricité") == "Électricité"
 
 
 def test_links_only_for_http_and_https() -> None:
-    assert markdown_link("Campus", "https://campus.example.org") == "[Campus](<https://campus.example.org>)"
-    for url in ("javascript:alert(1)", "data:text/html,x", "//evil.example", "http://a b", "http://x\n", "vbscript:x", None):
+    assert (
+        markdown_link("Campus", "https://campus.example.org")
+        == "[Campus](<https://campus.example.org>)"
+    )
+    for url in (
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil.example",
+        "http://a b",
+        "http://x\n",
+        "vbscript:x",
+        None,
+    ):
         assert markdown_link("Campus", url) == "Campus"
     assert not safe_url("JAVASCRIPT:alert(1)")
     assert safe_url("HTTP://EXAMPLE.ORG/path?q=1")
@@ -237,8 +278,35 @@ def test_links_only_for_http_and_https() -> None:
 # -- HTML --------------------------------------------------------------------------------------------
 
 HTML_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "strong", "span", "section",
-    "table", "thead", "tbody", "tr", "th", "td", "br", "colgroup", "col", "svg", "line", "text", "rect", "ul", "li",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "strong",
+    "span",
+    "section",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "colgroup",
+    "col",
+    "svg",
+    "line",
+    "text",
+    "rect",
+    "ul",
+    "li",
     "footer",
 }
 
@@ -246,7 +314,9 @@ HTML_TAGS = {
 def _html(cat: Catalog) -> str:
     result = plan(cat, PROFILE, "ev-technician")
     profile = {"jobs": ["assembly-operator"], "home": "flins", "mobility_km": 100, "funding": []}
-    return render_html(plan_to_json(result, cat, "en"), cat, profile, "en", generated="2024-05-01 10:00")
+    return render_html(
+        plan_to_json(result, cat, "en"), cat, profile, "en", generated="2024-05-01 10:00"
+    )
 
 
 @EXAMPLES
@@ -291,7 +361,9 @@ def test_dot_and_mermaid_stay_well_formed_whatever_the_labels(name: str) -> None
     assert len(parsed[0].get_nodes()) >= graph.number_of_nodes()
     mermaid = to_mermaid(graph)
     _no_raw_control(mermaid)
-    node_line = re.compile(r'  n\d+(?:\(\["[^"\n\[\]<>`|]*"\]\)|\["[^"\n\[\]<>`|]*"\]|\{\{"[^"\n\[\]<>`|{}]*"\}\})')
+    node_line = re.compile(
+        r'  n\d+(?:\(\["[^"\n\[\]<>`|]*"\]\)|\["[^"\n\[\]<>`|]*"\]|\{\{"[^"\n\[\]<>`|{}]*"\}\})'
+    )
     lines = mermaid.splitlines()
     assert sum(1 for line in lines if node_line.fullmatch(line)) == graph.number_of_nodes()
 
@@ -304,8 +376,15 @@ def _report(name: str) -> LintReport:
     params = (("id", name),)
     found = (
         Diagnostic(f"cat{name}.yaml", 3, 5, "PF105", Severity.ERROR, "schema.bad_id", params),
-        Diagnostic("cat.yaml", 4, 7, "PF111", Severity.ERROR, "schema.bad_enum",
-                   (("field", "format"), ("value", name), ("choices", "a | b"), ("suggestion", ""))),
+        Diagnostic(
+            "cat.yaml",
+            4,
+            7,
+            "PF111",
+            Severity.ERROR,
+            "schema.bad_enum",
+            (("field", "format"), ("value", name), ("choices", "a | b"), ("suggestion", "")),
+        ),
     )
     return LintReport(found, ("cat.yaml",), skipped=(f"dir{name}",))
 
@@ -319,19 +398,26 @@ def test_lint_human_formats_are_one_line_per_problem(name: str) -> None:
     _no_raw_control(github(report, "en"))
     for line in lines[:2]:
         properties = line.split("::")[1]
-        assert re.fullmatch(r"error file=[^:,]*,line=\d+,col=\d+,title=PF\d{3}", properties), properties
+        assert re.fullmatch(r"error file=[^:,]*,line=\d+,col=\d+,title=PF\d{3}", properties), (
+            properties
+        )
     text = lint_text(report, "en")
     _no_raw_control(text)
     assert len(text.splitlines()) == 4
     log = json.loads(sarif(report, "en"))
     jsonschema.Draft7Validator(SARIF_SUBSET_SCHEMA).validate(log)
-    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [d.message_in("en") for d in report.diagnostics]
+    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [
+        d.message_in("en") for d in report.diagnostics
+    ]
 
 
 def test_lint_of_a_catalog_with_a_hostile_name_is_clean_in_ci_logs() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "c.yaml"
-        path.write_text(MINI_CATALOG.replace("  - {id: ev, name:", '  - {id: "ev\\n::error::x", name:'), encoding="utf-8")
+        path.write_text(
+            MINI_CATALOG.replace("  - {id: ev, name:", '  - {id: "ev\\n::error::x", name:'),
+            encoding="utf-8",
+        )
         report = lint([path], use_cache=False)
     lines = github(report, "en").splitlines()
     assert lines and all(line.startswith("::") for line in lines)
@@ -340,15 +426,21 @@ def test_lint_of_a_catalog_with_a_hostile_name_is_clean_in_ci_logs() -> None:
 
 # -- the real command --------------------------------------------------------------------------------
 
-E2E_NAME = "[/bold] a [/] b [link=https://evil.example]Official[/link] \x1b[2J \u202e <b>x</b> :smile:"
+E2E_NAME = (
+    "[/bold] a [/] b [link=https://evil.example]Official[/link] \x1b[2J \u202e <b>x</b> :smile:"
+)
 
 
 @pytest.fixture
 def hostile_catalog(tmp_path: Path) -> str:
     quoted = _yaml_string(E2E_NAME)
-    text = MINI_CATALOG.replace("{en: EV technician, fr: Technicien VE}", f"{{en: {quoted}, fr: {quoted}}}")
+    text = MINI_CATALOG.replace(
+        "{en: EV technician, fr: Technicien VE}", f"{{en: {quoted}, fr: {quoted}}}"
+    )
     text = text.replace("{en: HV B2L, fr: Habilitation B2L}", f"{{en: {quoted}, fr: {quoted}}}")
-    text = text.replace("{en: Electric vehicles, fr: Véhicule électrique}", f"{{en: {quoted}, fr: {quoted}}}")
+    text = text.replace(
+        "{en: Electric vehicles, fr: Véhicule électrique}", f"{{en: {quoted}, fr: {quoted}}}"
+    )
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return str(path)
@@ -367,14 +459,18 @@ def hostile_catalog(tmp_path: Path) -> str:
     ],
 )
 def test_commands_show_hostile_names_as_text(args: tuple[str, ...], hostile_catalog: str) -> None:
-    result = run_cli(*args, "--catalog", hostile_catalog, env={"COLUMNS": "300"})  # wide: names are not cut
+    result = run_cli(
+        *args, "--catalog", hostile_catalog, env={"COLUMNS": "300"}
+    )  # wide: names are not cut
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and result.stderr == ""
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "\\x1b[2J" in result.stdout or "\\\\x1b\\[2J" in result.stdout
     assert "\\u202e" in result.stdout
     if "md" not in args:
-        assert "[/bold] a [/] b [link=https://evil.example]Official[/link]" in " ".join(result.stdout.split())
+        assert "[/bold] a [/] b [link=https://evil.example]Official[/link]" in " ".join(
+            result.stdout.split()
+        )
         assert ":smile:" in result.stdout
 
 
@@ -383,5 +479,7 @@ def test_lint_reports_the_hostile_name(hostile_catalog: str) -> None:
     assert result.returncode == 1
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     lines = result.stdout.splitlines()
-    assert len(lines) == 6 and all(line.startswith("::error ") and "title=PF304" in line for line in lines)
+    assert len(lines) == 6 and all(
+        line.startswith("::error ") and "title=PF304" in line for line in lines
+    )
     assert "U+001B, U+202E" in lines[0]

@@ -35,11 +35,21 @@ def test_worked_example_of_the_catalog_docs() -> None:
     catalog = make_catalog(
         courses=[
             course("electrical-upgrade", {"electrical-basics": 1}, hours=35, weeks=1, cost=600),
-            course("hv-b2l", {"hv-safety-b2l": 1}, hours=21, weeks=0.6, cost=950, fmt="onsite", sites=["flins"],
-                   requires={"electrical-basics": 1}),
+            course(
+                "hv-b2l",
+                {"hv-safety-b2l": 1},
+                hours=21,
+                weeks=0.6,
+                cost=950,
+                fmt="onsite",
+                sites=["flins"],
+                requires={"electrical-basics": 1},
+            ),
         ],
-        jobs=[job("assembly-operator", {"torque-tooling": 2}, sector="ice", outlook="declining"),
-              job("ev-technician", {"torque-tooling": 1, "hv-safety-b2l": 1})],
+        jobs=[
+            job("assembly-operator", {"torque-tooling": 2}, sector="ice", outlook="declining"),
+            job("ev-technician", {"torque-tooling": 1, "hv-safety-b2l": 1}),
+        ],
         sites=[site("flins", 48.965, 1.873)],
         skills={"electrical-basics": 2, "hv-safety-b2l": 1},
     )
@@ -49,7 +59,12 @@ def test_worked_example_of_the_catalog_docs() -> None:
     assert result.gaps == (Gap("hv-safety-b2l", 0, 1),)
     assert ids(result) == [("electrical-upgrade", "hv-b2l")]
     best = result.paths[0]
-    assert (best.total_hours, best.total_weeks, best.total_cost_eur, best.total_pays_eur) == (56, 1.6, 1550, 1550)
+    assert (best.total_hours, best.total_weeks, best.total_cost_eur, best.total_pays_eur) == (
+        56,
+        1.6,
+        1550,
+        1550,
+    )
     assert best.steps[0].serves == (Serves("prerequisite", ("electrical-basics", 1), "hv-b2l"),)
     assert best.steps[1].serves == (Serves("target", ("hv-safety-b2l", 1)),)
     assert best.steps[0].site is None and best.steps[1].site == "flins"
@@ -87,11 +102,16 @@ def test_any_of_group_takes_the_cheapest_option() -> None:
     )
     result = plan(catalog, Profile(), "target")
     assert ids(result) == [("brazing", "pack-repair"), ("welding", "pack-repair")]
-    assert result.paths[0].steps[0].serves == (Serves("prerequisite", ("brazing", 2), "pack-repair"),)
+    assert result.paths[0].steps[0].serves == (
+        Serves("prerequisite", ("brazing", 2), "pack-repair"),
+    )
     # an option already met makes the group free
     assert ids(plan(catalog, Profile(skills={"welding": 2}), "target")) == [("pack-repair",)]
     # a level below the option's does not count
-    assert ids(plan(catalog, Profile(skills={"welding": 1}), "target"))[0] == ("brazing", "pack-repair")
+    assert ids(plan(catalog, Profile(skills={"welding": 1}), "target"))[0] == (
+        "brazing",
+        "pack-repair",
+    )
 
 
 def test_levels_are_thresholds_and_never_go_down() -> None:
@@ -104,9 +124,15 @@ def test_levels_are_thresholds_and_never_go_down() -> None:
         ],
         jobs=[job("dev", {"python": 2}), job("senior", {"python": 3}), job("held", {"python": 3})],
     )
-    assert ids(plan(catalog, Profile(), "dev")) == [("python-refresher", "python-2"), ("python-1", "python-2"),
-                                                  ("python-bootcamp",)]
-    assert ids(plan(catalog, Profile(skills={"python": 1}), "dev")) == [("python-2",), ("python-bootcamp",)]
+    assert ids(plan(catalog, Profile(), "dev")) == [
+        ("python-refresher", "python-2"),
+        ("python-1", "python-2"),
+        ("python-bootcamp",),
+    ]
+    assert ids(plan(catalog, Profile(skills={"python": 1}), "dev")) == [
+        ("python-2",),
+        ("python-bootcamp",),
+    ]
     assert ids(plan(catalog, Profile(), "senior")) == [("python-bootcamp",)]
     # a held job's requirement stands even when the self-assessment is lower
     result = plan(catalog, Profile(jobs=("held",), skills={"python": 1}), "senior")
@@ -150,7 +176,10 @@ def test_one_course_can_serve_several_purposes() -> None:
         jobs=[job("target", {"safety": 1, "hv": 1})],
     )
     steps = plan(catalog, Profile(), "target").paths[0].steps
-    assert steps[0].serves == (Serves("target", ("safety", 1)), Serves("prerequisite", ("safety", 1), "hv"))
+    assert steps[0].serves == (
+        Serves("target", ("safety", 1)),
+        Serves("prerequisite", ("safety", 1), "hv"),
+    )
 
 
 # --- objectives and ties --------------------------------------------------------------------------
@@ -179,7 +208,12 @@ def objectives_catalog() -> Catalog:
     ],
 )
 def test_each_objective_has_its_own_optimum(objective: str, expected: tuple[str, ...]) -> None:
-    assert plan(objectives_catalog(), Profile(), "target", objective=objective, alternatives=1).paths[0].course_ids == expected  # type: ignore[arg-type]
+    assert (
+        plan(objectives_catalog(), Profile(), "target", objective=objective, alternatives=1)
+        .paths[0]
+        .course_ids
+        == expected
+    )  # type: ignore[arg-type]
 
 
 def test_courses_objective_breaks_ties_by_hours() -> None:
@@ -199,7 +233,11 @@ def test_ties_fewer_courses_then_hours_then_ids() -> None:
         jobs=[job("target", {"s": 1})],
     )
     # equal cost: one course beats two; between one-course paths of equal hours, ids decide
-    assert ids(plan(catalog, Profile(), "target", objective="cost")) == [("b-twin",), ("one-big",), ("half-1", "half-2")]
+    assert ids(plan(catalog, Profile(), "target", objective="cost")) == [
+        ("b-twin",),
+        ("one-big",),
+        ("half-1", "half-2"),
+    ]
 
 
 def test_totals_are_exact_decimals() -> None:
@@ -268,9 +306,13 @@ def test_nearest_usable_site_and_radius() -> None:
     assert step.distance_km == pytest.approx(22.24, abs=0.01)
     # no radius: every site is usable, the nearest is reported
     assert ids(plan(catalog, Profile(home="home"), "target"))[0] == ("far-only",)
-    assert plan(catalog, Profile(home="home"), "target").paths[0].steps[0].distance_km == pytest.approx(55.6, abs=0.1)
+    assert plan(catalog, Profile(home="home"), "target").paths[0].steps[
+        0
+    ].distance_km == pytest.approx(55.6, abs=0.1)
     # coordinates as home
-    assert ids(plan(catalog, Profile(home=(48.0, 2.0), mobility_km=60), "target"))[0] == ("far-only",)
+    assert ids(plan(catalog, Profile(home=(48.0, 2.0), mobility_km=60), "target"))[0] == (
+        "far-only",
+    )
     # no home: every site is usable, distances unknown
     step = plan(catalog, Profile(), "target").paths[0].steps[0]
     assert (step.site, step.distance_km) == ("far", None)
@@ -278,7 +320,9 @@ def test_nearest_usable_site_and_radius() -> None:
 
 def test_online_can_be_refused() -> None:
     catalog = geo_catalog()
-    assert ids(plan(catalog, Profile(home="home", mobility_km=30, online=False), "target")) == [("near-far",)]
+    assert ids(plan(catalog, Profile(home="home", mobility_km=30, online=False), "target")) == [
+        ("near-far",)
+    ]
 
 
 def test_funding_makes_a_course_free_for_cost() -> None:
@@ -298,7 +342,9 @@ def test_funding_makes_a_course_free_for_cost() -> None:
 
 def test_excluded_courses_are_not_used() -> None:
     catalog = geo_catalog()
-    assert ids(plan(catalog, Profile(exclude_courses=("far-only", "near-far")), "target")) == [("online",)]
+    assert ids(plan(catalog, Profile(exclude_courses=("far-only", "near-far")), "target")) == [
+        ("online",)
+    ]
 
 
 # --- caps ---------------------------------------------------------------------------------------------
@@ -319,14 +365,22 @@ def caps_catalog() -> Catalog:
 def test_caps_restrict_the_optimum() -> None:
     catalog = caps_catalog()
     assert ids(plan(catalog, Profile(), "target", alternatives=1)) == [("quick",)]
-    assert ids(plan(catalog, Profile(budget_eur=500), "target")) == [("prep", "after-prep"), ("slow",)]
+    assert ids(plan(catalog, Profile(budget_eur=500), "target")) == [
+        ("prep", "after-prep"),
+        ("slow",),
+    ]
     assert ids(plan(catalog, Profile(budget_eur=150), "target")) == [("slow",)]
     assert ids(plan(catalog, Profile(max_weeks=2), "target")) == [("prep", "after-prep"), ("slow",)]
     assert ids(plan(catalog, Profile(max_weeks=1.5, max_hours=45), "target")) == [("slow",)]
     # caps are inclusive
-    assert ids(plan(catalog, Profile(max_hours=30, budget_eur=200), "target")) == [("prep", "after-prep")]
+    assert ids(plan(catalog, Profile(max_hours=30, budget_eur=200), "target")) == [
+        ("prep", "after-prep")
+    ]
     # cost objective within an hours cap
-    assert ids(plan(catalog, Profile(max_hours=30), "target", objective="cost")) == [("prep", "after-prep"), ("quick",)]
+    assert ids(plan(catalog, Profile(max_hours=30), "target", objective="cost")) == [
+        ("prep", "after-prep"),
+        ("quick",),
+    ]
 
 
 # --- already qualified --------------------------------------------------------------------------------
@@ -393,7 +447,10 @@ def test_unreachable_by_caps_with_the_least_relaxations() -> None:
     result = plan(catalog, Profile(max_hours=20, budget_eur=150), "target")
     assert result.status == "unreachable"
     (blocker,) = result.blockers
-    assert (blocker.skill, blocker.reasons) == (None, (LimitsTogether((("hours", 20), ("budget", 150))),))
+    assert (blocker.skill, blocker.reasons) == (
+        None,
+        (LimitsTogether((("hours", 20), ("budget", 150))),),
+    )
     assert result.relaxations == (Relaxation("budget", 900.0), Relaxation("hours", 40.0))
 
 
@@ -423,8 +480,14 @@ def test_bad_input_is_reported_with_suggestions() -> None:
 def test_blocked_prerequisites_are_explained_down_to_the_constraint() -> None:
     catalog = make_catalog(
         courses=[
-            course("pack", {"pack": 1}, requires={"hv": 1}, any_of=[{"weld": 1, "braze": 1}], fmt="onsite",
-                   sites=["home"]),
+            course(
+                "pack",
+                {"pack": 1},
+                requires={"hv": 1},
+                any_of=[{"weld": 1, "braze": 1}],
+                fmt="onsite",
+                sites=["home"],
+            ),
             course("hv-far", {"hv": 1}, fmt="onsite", sites=["far"]),
             course("hv-online", {"hv": 1}),
             course("weld", {"weld": 1}, requires={"metal": 1}, fmt="hybrid", sites=["home"]),
@@ -443,8 +506,12 @@ def test_blocked_prerequisites_are_explained_down_to_the_constraint() -> None:
         ("metal", 1, ("braze", "weld")),
     ]
     by_skill = {b.skill: b.reasons for b in result.blockers}
-    assert by_skill["pack"] == (MissingPrerequisites("pack", (("hv", 1),), ((("weld", 1), ("braze", 1)),)),)
-    assert isinstance(by_skill["hv"][0], TooFar) and by_skill["hv"][1] == OnlineNotAllowed("hv-online")
+    assert by_skill["pack"] == (
+        MissingPrerequisites("pack", (("hv", 1),), ((("weld", 1), ("braze", 1)),)),
+    )
+    assert isinstance(by_skill["hv"][0], TooFar) and by_skill["hv"][1] == OnlineNotAllowed(
+        "hv-online"
+    )
     assert by_skill["weld"] == (MissingPrerequisites("weld", (("metal", 1),)),)
     assert by_skill["metal"] == (NoCourse(),)
     # online courses or a radius of 56 km would give hv, but nothing gives metal: no relaxation

@@ -37,7 +37,9 @@ def level_map(
     draw: Any, max_levels: dict[str, int], min_size: int = 0, max_size: int = 2, high: bool = False
 ) -> dict[str, int]:
     """Skill -> level; with ``high``, levels lean to the skill's max (grants that get somewhere)."""
-    skills = draw(st.lists(st.sampled_from(SKILLS), min_size=min_size, max_size=max_size, unique=True))
+    skills = draw(
+        st.lists(st.sampled_from(SKILLS), min_size=min_size, max_size=max_size, unique=True)
+    )
     levels = {}
     for s in skills:
         top = max_levels[s]
@@ -65,8 +67,14 @@ def scenarios(draw: Any) -> tuple[Any, Profile, str]:
     courses: list[Course] = []
     for i in range(n_courses):
         fmt = draw(st.sampled_from(("online", "onsite", "hybrid")))
-        sites = () if fmt == "online" else draw(
-            st.lists(st.sampled_from([s.id for s in SITES]), min_size=1, max_size=2, unique=True)
+        sites = (
+            ()
+            if fmt == "online"
+            else draw(
+                st.lists(
+                    st.sampled_from([s.id for s in SITES]), min_size=1, max_size=2, unique=True
+                )
+            )
         )
         courses.append(
             course(
@@ -78,8 +86,12 @@ def scenarios(draw: Any) -> tuple[Any, Profile, str]:
                 fmt=fmt,
                 sites=sites,
                 requires=draw(chained(courses, max_levels)),
-                any_of=draw(st.one_of(st.just([]), st.lists(level_map(max_levels, 1, 2), max_size=1))),
-                funding=draw(st.lists(st.sampled_from(("cpf", "employer")), max_size=1, unique=True)),
+                any_of=draw(
+                    st.one_of(st.just([]), st.lists(level_map(max_levels, 1, 2), max_size=1))
+                ),
+                funding=draw(
+                    st.lists(st.sampled_from(("cpf", "employer")), max_size=1, unique=True)
+                ),
             )
         )
     wanted = draw(level_map(max_levels, 1, 3))
@@ -99,7 +111,9 @@ def scenarios(draw: Any) -> tuple[Any, Profile, str]:
         max_weeks=draw(st.sampled_from([None, None, None, 1.0, 2.6])),
         budget_eur=draw(st.sampled_from([None, None, None, 0.0, 250.5, 400.0])),
         funding=draw(st.sampled_from([(), ("cpf",), ("cpf", "employer")])),
-        exclude_courses=draw(st.one_of(st.just(()), st.just(()), st.tuples(st.sampled_from([c.id for c in courses])))),
+        exclude_courses=draw(
+            st.one_of(st.just(()), st.just(()), st.tuples(st.sampled_from([c.id for c in courses])))
+        ),
     )
     return catalog, profile, "target"
 
@@ -127,10 +141,16 @@ def ladders(draw: Any) -> tuple[Any, Profile, str]:
                 any_of.append({below: 1, SKILLS[draw(st.integers(0, rung - 1))]: 1})
         courses.append(
             course(
-                f"c{i}", grants, requires=requires, any_of=any_of,
-                hours=draw(st.sampled_from(HOURS)), weeks=draw(st.sampled_from(WEEKS)),
+                f"c{i}",
+                grants,
+                requires=requires,
+                any_of=any_of,
+                hours=draw(st.sampled_from(HOURS)),
+                weeks=draw(st.sampled_from(WEEKS)),
                 cost=draw(st.sampled_from(COSTS)),
-                funding=draw(st.lists(st.sampled_from(("cpf", "employer")), max_size=1, unique=True)),
+                funding=draw(
+                    st.lists(st.sampled_from(("cpf", "employer")), max_size=1, unique=True)
+                ),
             )
         )
     top = SKILLS[-1]
@@ -183,7 +203,7 @@ def check(catalog: Any, profile: Profile, target_id: str, objective: str, k: int
         courses = [step.course for step in path.steps]
         assert order_is_valid(courses, start, target)
         for drop in range(len(courses)):
-            assert not set_is_valid(courses[:drop] + courses[drop + 1:], start, target)
+            assert not set_is_valid(courses[:drop] + courses[drop + 1 :], start, target)
         assert path.total_hours == float(cand.hours)
         assert path.total_weeks == float(cand.weeks)
         assert path.total_cost_eur == float(cand.price)
@@ -217,7 +237,9 @@ def check_relaxations(catalog: Any, profile: Profile, target_id: str, relaxation
     """Each relaxation is the least of its kind that opens a path; each kind that can is offered."""
     offered = {r.kind: r.value for r in relaxations}
     for kind, field, objective in (
-        ("budget", "budget_eur", "cost"), ("hours", "max_hours", "hours"), ("weeks", "max_weeks", "weeks")
+        ("budget", "budget_eur", "cost"),
+        ("hours", "max_hours", "hours"),
+        ("weeks", "max_weeks", "weeks"),
     ):
         if getattr(profile, field) is None:
             assert kind not in offered
@@ -239,7 +261,9 @@ def check_relaxations(catalog: Any, profile: Profile, target_id: str, relaxation
             assert radius > profile.mobility_km
             assert candidates(catalog, replace(profile, mobility_km=radius), target_id, "hours")[0]
             if radius - 1 >= profile.mobility_km:
-                assert not candidates(catalog, replace(profile, mobility_km=radius - 1), target_id, "hours")[0]
+                assert not candidates(
+                    catalog, replace(profile, mobility_km=radius - 1), target_id, "hours"
+                )[0]
     else:
         assert "radius" not in offered
 
@@ -273,7 +297,9 @@ def test_courses_matches_brute_force(scenario: tuple[Any, Profile, str], k: int)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(scenarios(), ladders()), st.sampled_from(["hours", "cost", "weeks", "courses"]))
-def test_learned_landmarks_hold_for_every_valid_path(scenario: tuple[Any, Profile, str], objective: str) -> None:
+def test_learned_landmarks_hold_for_every_valid_path(
+    scenario: tuple[Any, Profile, str], objective: str
+) -> None:
     """Every landmark the search learns (for any excluded courses) has a course of every valid
     path, so the least-cost hitting set is a lower bound."""
     catalog, profile, target_id = scenario
@@ -293,8 +319,14 @@ def test_learned_landmarks_hold_for_every_valid_path(scenario: tuple[Any, Profil
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(scenarios(), ladders()), st.sampled_from(["hours", "cost", "weeks", "courses"]), st.data())
-def test_course_costs_order_sets_as_keys_do(scenario: tuple[Any, Profile, str], objective: str, data: Any) -> None:
+@given(
+    st.one_of(scenarios(), ladders()),
+    st.sampled_from(["hours", "cost", "weeks", "courses"]),
+    st.data(),
+)
+def test_course_costs_order_sets_as_keys_do(
+    scenario: tuple[Any, Profile, str], objective: str, data: Any
+) -> None:
     """The per-course integers of the search add up to totals that order any two course sets
     exactly as their keys (objective, count, hours, sorted ids) do."""
     catalog, profile, target_id = scenario
@@ -306,10 +338,16 @@ def test_course_costs_order_sets_as_keys_do(scenario: tuple[Any, Profile, str], 
     weights = problem.weights
 
     def key(members: list[int]) -> tuple[int, int, int, tuple[str, ...]]:
-        return (sum(weights[objective][i] for i in members), len(members), sum(weights["hours"][i] for i in members),
-                tuple(sorted(problem.courses[i].course.id for i in members)))
+        return (
+            sum(weights[objective][i] for i in members),
+            len(members),
+            sum(weights["hours"][i] for i in members),
+            tuple(sorted(problem.courses[i].course.id for i in members)),
+        )
 
     subsets = st.lists(st.integers(0, n - 1), unique=True)
     first, second = data.draw(subsets), data.draw(subsets)
-    assert (key(first) < key(second)) == (sum(cost[i] for i in first) < sum(cost[i] for i in second))
+    assert (key(first) < key(second)) == (
+        sum(cost[i] for i in first) < sum(cost[i] for i in second)
+    )
     assert (key(first) == key(second)) == (sorted(first) == sorted(second))

@@ -49,17 +49,34 @@ def split_catalog(root: Path) -> None:
 
 def pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-    env.update({"PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "NO_COLOR": "1",
-                "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent)})
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
+            "NO_COLOR": "1",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(repo.parent),
+        }
+    )
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True, text=True,
-        env=env, stdin=subprocess.DEVNULL, timeout=240,
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=240,
     )
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60,
-                   env={**os.environ, "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1"},
+    )
 
 
 @pytest.fixture
@@ -70,7 +87,9 @@ def catalog_repo(tmp_path: Path) -> Path:
     hook = manifest_hook()
     hook.update({"language": "system", "entry": " ".join([*pathfinder_command(), "lint"])})
     config = {"repos": [{"repo": "local", "hooks": [hook]}]}
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump(config, sort_keys=False), encoding="utf-8"
+    )
     (repo / ".github" / "workflows").mkdir(parents=True)
     (repo / ".github" / "workflows" / "catalog.yml").write_text(WORKFLOW, encoding="utf-8")
     git(repo, "init", "-q")
@@ -92,8 +111,12 @@ def test_a_clean_catalog_repository_passes(catalog_repo: Path) -> None:
 def test_a_broken_catalog_fails_with_file_line_and_column(catalog_repo: Path) -> None:
     courses = catalog_repo / "pathways" / "jobs-and-courses.yaml"
     text = courses.read_text(encoding="utf-8")
-    courses.write_text(text.replace("grants: {hv-safety-b2l: 1}", "grants: {hv-safety-b2: 1}"), encoding="utf-8")
-    line = next(n for n, row in enumerate(courses.read_text().splitlines(), 1) if "hv-safety-b2:" in row)
+    courses.write_text(
+        text.replace("grants: {hv-safety-b2l: 1}", "grants: {hv-safety-b2: 1}"), encoding="utf-8"
+    )
+    line = next(
+        n for n, row in enumerate(courses.read_text().splitlines(), 1) if "hv-safety-b2:" in row
+    )
     column = courses.read_text().splitlines()[line - 1].index("hv-safety-b2:") + 1
     git(catalog_repo, "add", "-A")
     result = pre_commit(catalog_repo, "run", "--all-files")

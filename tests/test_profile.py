@@ -66,7 +66,8 @@ def test_coordinates_home_and_empty_profile() -> None:
     assert profile_from_data({"mobility_km": None, "max_hours": None}) == Profile()
     assert profile_to_data(Profile()) == {}
     assert profile_to_data(Profile(home=(50.37, 3.08), mobility_km=60.0)) == {
-        "home": {"lat": 50.37, "lon": 3.08}, "mobility_km": 60,
+        "home": {"lat": 50.37, "lon": 3.08},
+        "mobility_km": 60,
     }
 
 
@@ -128,7 +129,9 @@ amounts = st.one_of(st.none(), st.integers(0, 5000).map(float), st.sampled_from(
         Profile,
         jobs=ids,
         skills=levels,
-        home=st.one_of(st.none(), st.just("flins"), st.tuples(st.floats(-90, 90), st.floats(-180, 180))),
+        home=st.one_of(
+            st.none(), st.just("flins"), st.tuples(st.floats(-90, 90), st.floats(-180, 180))
+        ),
         mobility_km=amounts,
         online=st.booleans(),
         max_hours=amounts,
@@ -148,7 +151,10 @@ def test_round_trip(profile: Profile) -> None:
 def catalog() -> Any:
     return make_catalog(
         courses=[course("hv-b2l", {"hv": 1}), course("python-101", {"python": 1})],
-        jobs=[job("operator", {"torque": 2, "lean": 1}, sector="ice"), job("tech", {"torque": 1, "hv": 1})],
+        jobs=[
+            job("operator", {"torque": 2, "lean": 1}, sector="ice"),
+            job("tech", {"torque": 1, "hv": 1}),
+        ],
         sites=[site("flins", 48.965, 1.873)],
         skills={"hv": 1, "python": 3, "torque": 3, "lean": 2},
     )
@@ -165,7 +171,9 @@ def catalog() -> Any:
         (Profile(sectors=("evv",)), "sector", "evv", "ev", "sectors"),
     ],
 )
-def test_unknown_ids_suggest(profile: Profile, kind: str, bad: str, suggestion: str, where: str) -> None:
+def test_unknown_ids_suggest(
+    profile: Profile, kind: str, bad: str, suggestion: str, where: str
+) -> None:
     with pytest.raises(UnknownIdError) as info:
         check_profile(profile, catalog(), {"jobs": "--from"})
     error = info.value
@@ -185,9 +193,16 @@ def test_start_levels_raise_never_lower() -> None:
     cat = catalog()
     assert start_levels(Profile(), cat) == {}
     assert start_levels(Profile(jobs=("operator",)), cat) == {"torque": 2, "lean": 1}
-    assert start_levels(Profile(jobs=("operator", "tech")), cat) == {"torque": 2, "lean": 1, "hv": 1}
-    assert start_levels(Profile(jobs=("operator",), skills={"torque": 1, "lean": 2, "python": 0}), cat) == {
-        "torque": 2, "lean": 2,
+    assert start_levels(Profile(jobs=("operator", "tech")), cat) == {
+        "torque": 2,
+        "lean": 1,
+        "hv": 1,
+    }
+    assert start_levels(
+        Profile(jobs=("operator",), skills={"torque": 1, "lean": 2, "python": 0}), cat
+    ) == {
+        "torque": 2,
+        "lean": 2,
     }
 
 

@@ -34,7 +34,9 @@ def test_schema_accepts_a_valid_catalog_and_rejects_broken_ones() -> None:
     assert not check.is_valid(broken)
     no_sites = yaml.safe_load(MINI_CATALOG.replace("    sites: [flins, cleon]\n", ""))
     assert not check.is_valid(no_sites)
-    unknown = yaml.safe_load(MINI_CATALOG.replace("    rome: H2909\n", "    rome: H2909\n    colour: red\n"))
+    unknown = yaml.safe_load(
+        MINI_CATALOG.replace("    rome: H2909\n", "    rome: H2909\n    colour: red\n")
+    )
     assert not check.is_valid(unknown)
 
 
@@ -52,14 +54,20 @@ def doc_yaml_blocks() -> list[str]:
 
 
 def test_worked_example_in_the_docs_loads_clean() -> None:
-    example = next(block for block in doc_yaml_blocks() if block.startswith("catalog: {name: Example"))
+    example = next(
+        block for block in doc_yaml_blocks() if block.startswith("catalog: {name: Example")
+    )
     catalog = loads_catalog(example)
     assert set(catalog.courses) == {"electrical-upgrade", "hv-b2l"}
 
 
-@pytest.mark.parametrize("field", ["hours", "weeks", "cost_eur", "grants", "requires_any", "openings", "max_level"])
+@pytest.mark.parametrize(
+    "field", ["hours", "weeks", "cost_eur", "grants", "requires_any", "openings", "max_level"]
+)
 def test_the_docs_mention_every_field(field: str) -> None:
-    assert f"`{field}`" in DOC.read_text(encoding="utf-8") or f"{field}:" in DOC.read_text(encoding="utf-8")
+    assert f"`{field}`" in DOC.read_text(encoding="utf-8") or f"{field}:" in DOC.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_readme_profile_example_is_a_valid_profile() -> None:

@@ -6,20 +6,35 @@ import subprocess
 import sys
 
 HEAVY = (
-    "networkx", "questionary", "prompt_toolkit", "yaml", "pathfinder.loader", "pathfinder.model",
+    "networkx",
+    "questionary",
+    "prompt_toolkit",
+    "yaml",
+    "pathfinder.loader",
+    "pathfinder.model",
     # typer draws its own help with rich, which costs more to import than typer itself: ours is
     # plain text (pathfinder/cli/help_format.py), so nothing of rich belongs on the --help path.
-    "rich", "markdown_it", "pygments", "typer.rich_utils",
+    "rich",
+    "markdown_it",
+    "pygments",
+    "typer.rich_utils",
 )
 
 
 def imported_modules(*args: str) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "pathfinder", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    return {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
 
 
 def test_help_imports_nothing_heavy() -> None:
@@ -42,6 +57,12 @@ def test_command_modules_keep_their_annotations_as_objects() -> None:
     from pathlib import Path
 
     cli = Path(__file__).resolve().parent.parent / "pathfinder" / "cli"
-    declaring = [p for p in cli.glob("*.py") if "typer.Typer(" in p.read_text() or ".command(" in p.read_text()]
+    declaring = [
+        p
+        for p in cli.glob("*.py")
+        if "typer.Typer(" in p.read_text() or ".command(" in p.read_text()
+    ]
     assert {p.name for p in declaring} >= {"app.py", "plan_cmd.py", "catalog_cmd.py"}
-    assert [p.name for p in declaring if "from __future__ import annotations" in p.read_text()] == []
+    assert [
+        p.name for p in declaring if "from __future__ import annotations" in p.read_text()
+    ] == []

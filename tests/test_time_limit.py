@@ -67,7 +67,9 @@ def test_explore_lists_jobs_left_when_the_time_is_up() -> None:
     assert result.results == ()
     assert result.unexplored == ("target",)
     full = explore(catalog(), Profile())
-    assert [(item.job, item.total_hours, item.proven) for item in full.results] == [("target", 70.0, True)]
+    assert [(item.job, item.total_hours, item.proven) for item in full.results] == [
+        ("target", 70.0, True)
+    ]
     assert full.unexplored == ()
 
 
@@ -103,16 +105,22 @@ def cat(tmp_path: Path) -> str:
 
 
 def test_cli_json_says_not_proven(cat: str) -> None:
-    done = run_cli("plan", "--catalog", cat, "--to", "target", "--time-limit", "0", "--format", "json")
+    done = run_cli(
+        "plan", "--catalog", cat, "--to", "target", "--time-limit", "0", "--format", "json"
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["proven"] is False
     assert data["paths"][0]["total_hours"] == 80
-    proven = json.loads(run_cli("plan", "--catalog", cat, "--to", "target", "--format", "json").stdout)
+    proven = json.loads(
+        run_cli("plan", "--catalog", cat, "--to", "target", "--format", "json").stdout
+    )
     assert proven["proven"] is True and proven["paths"][0]["total_hours"] == 70
 
 
-@pytest.mark.parametrize(("lang", "needle"), [("en", "Not proven shortest"), ("fr", "Pas prouvé le plus court")])
+@pytest.mark.parametrize(
+    ("lang", "needle"), [("en", "Not proven shortest"), ("fr", "Pas prouvé le plus court")]
+)
 def test_cli_text_says_not_proven(cat: str, lang: str, needle: str) -> None:
     done = run_cli("plan", "--catalog", cat, "--to", "target", "--time-limit", "0", "--lang", lang)
     assert done.returncode == 0, done.stderr
@@ -120,7 +128,9 @@ def test_cli_text_says_not_proven(cat: str, lang: str, needle: str) -> None:
 
 
 def test_cli_time_limit_with_no_known_path_exits_1(cat: str) -> None:
-    done = run_cli("plan", "--catalog", cat, "--to", "target", "--time-limit", "0", "--max-hours", "75")
+    done = run_cli(
+        "plan", "--catalog", cat, "--to", "target", "--time-limit", "0", "--max-hours", "75"
+    )
     assert done.returncode == 1
     assert done.stdout == ""
     assert "no path to target found within the time limit (0 s)" in done.stderr

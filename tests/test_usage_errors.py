@@ -9,25 +9,42 @@ from conftest import run_cli
 FR = {"LANG": "fr_FR.UTF-8"}
 
 CASES = [
-    (("plan", "--to", "x", "--radius", "abc"), {},
-     "pathfinder plan: error: bad value for --radius: a number is expected."),
-    (("plan", "--to", "x", "--alternatives", "many"), {},
-     "pathfinder plan: error: bad value for --alternatives: a whole number is expected."),
-    (("plan", "--to", "x", "--optimize", "speed"), {},
-     "pathfinder plan: error: bad value for --optimize: 'speed' is not one of 'hours', 'cost', 'weeks', 'courses'."),
+    (
+        ("plan", "--to", "x", "--radius", "abc"),
+        {},
+        "pathfinder plan: error: bad value for --radius: a number is expected.",
+    ),
+    (
+        ("plan", "--to", "x", "--alternatives", "many"),
+        {},
+        "pathfinder plan: error: bad value for --alternatives: a whole number is expected.",
+    ),
+    (
+        ("plan", "--to", "x", "--optimize", "speed"),
+        {},
+        "pathfinder plan: error: bad value for --optimize: 'speed' is not one of 'hours', 'cost', 'weeks', 'courses'.",
+    ),
     (("plan", "--bogus"), {}, "pathfinder plan: error: no such option: --bogus."),
     (("catalog", "show"), {}, "pathfinder catalog show: error: missing argument ID."),
-    (("plan", "--to", "x", "--radius", "abc"), FR,
-     "pathfinder plan: erreur: valeur incorrecte pour --radius : un nombre est attendu."),
-    (("lint", "--format", "foo"), FR,
-     "pathfinder lint: erreur: valeur incorrecte pour --format : « foo » n'est pas parmi "
-     "'text', 'json', 'github', 'sarif'."),
+    (
+        ("plan", "--to", "x", "--radius", "abc"),
+        FR,
+        "pathfinder plan: erreur: valeur incorrecte pour --radius : un nombre est attendu.",
+    ),
+    (
+        ("lint", "--format", "foo"),
+        FR,
+        "pathfinder lint: erreur: valeur incorrecte pour --format : « foo » n'est pas parmi "
+        "'text', 'json', 'github', 'sarif'.",
+    ),
     (("catalog", "show"), FR, "pathfinder catalog show: erreur: argument manquant : ID."),
 ]
 
 
 @pytest.mark.parametrize(("args", "env", "first_line"), CASES)
-def test_usage_errors_are_two_lines_and_exit_2(args: tuple[str, ...], env: dict[str, str], first_line: str) -> None:
+def test_usage_errors_are_two_lines_and_exit_2(
+    args: tuple[str, ...], env: dict[str, str], first_line: str
+) -> None:
     result = run_cli(*args, env=env)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
@@ -72,7 +89,9 @@ class _FakeRangeError:
         ("7 is not in the range 0<=x<=5.", "en", "a value from 0 to 5 is expected."),
     ],
 )
-def test_range_errors_are_said_in_words_whichever_typer_words_them(message: str, lang: str, said: str) -> None:
+def test_range_errors_are_said_in_words_whichever_typer_words_them(
+    message: str, lang: str, said: str
+) -> None:
     from pathfinder.cli.app import usage_message
 
     text = usage_message(_FakeRangeError(message), lang)

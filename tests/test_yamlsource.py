@@ -15,7 +15,9 @@ def codes(parsed) -> list[tuple[str, int, int]]:
 
 
 def test_scalars_are_typed_by_yaml_1_2_core_schema() -> None:
-    parsed = parse_text("a: [1, -2, 0x1f, 1.5, .inf, true, null, ~, '3', no, On, 2026.11, text]\n", "f.yaml")
+    parsed = parse_text(
+        "a: [1, -2, 0x1f, 1.5, .inf, true, null, ~, '3', no, On, 2026.11, text]\n", "f.yaml"
+    )
     values = parsed.root.to_python()["a"]
     assert values[:5] == [1, -2, 31, 1.5, float("inf")]
     assert values[5:] == [True, None, None, "3", "no", "On", 2026.11, "text"]
@@ -89,7 +91,10 @@ def test_parser_nesting_limit_is_pf005_with_its_location(monkeypatch: pytest.Mon
 
         def get_event(self) -> object:
             raise yaml.scanner.ScannerError(
-                "while scanning", None, "exceeded maximum nesting depth while increasing flow level", self.mark
+                "while scanning",
+                None,
+                "exceeded maximum nesting depth while increasing flow level",
+                self.mark,
             )
 
         def dispose(self) -> None:
@@ -157,7 +162,9 @@ def test_several_documents_are_refused() -> None:
     assert codes(parsed) == [("PF001", 2, 1)]
 
 
-def test_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pathfinder.yamlsource as ys
 
     monkeypatch.setattr(ys, "MAX_FILE_BYTES", 10)

@@ -54,7 +54,10 @@ def site_choices(catalog: Catalog, lang: str) -> list[Choice]:
 
 
 def skill_choices(catalog: Catalog, lang: str) -> list[Choice]:
-    choices = [choice(f"{catalog.name(s, lang)} ({s.id})", s.id, *s.name.values()) for s in catalog.skills.values()]
+    choices = [
+        choice(f"{catalog.name(s, lang)} ({s.id})", s.id, *s.name.values())
+        for s in catalog.skills.values()
+    ]
     return sorted(choices, key=lambda c: fold(c.label))
 
 
@@ -75,7 +78,9 @@ def resolve_choice(text: str, choices: Iterable[Choice]) -> str | None:
     return matches[0].value if len(matches) == 1 else None
 
 
-def skills_by_category(catalog: Catalog, lang: str, prefilled: Mapping[str, int]) -> dict[str, list[str]]:
+def skills_by_category(
+    catalog: Catalog, lang: str, prefilled: Mapping[str, int]
+) -> dict[str, list[str]]:
     """Skill ids grouped by category (categories in alphabetical order); ``prefilled`` skills first
     within each group, so "from your job you likely have…" comes on top."""
     groups: dict[str, list[str]] = {}
@@ -89,7 +94,11 @@ def skills_by_category(catalog: Catalog, lang: str, prefilled: Mapping[str, int]
 def category_label(category: str, lang: str) -> str:
     """A skill category for people: the catalog's free text, translated when it is a known one."""
     key = "category." + category
-    return t(key, lang) if has_message(key) else category.replace("-", " ").replace("_", " ").capitalize()
+    return (
+        t(key, lang)
+        if has_message(key)
+        else category.replace("-", " ").replace("_", " ").capitalize()
+    )
 
 
 def parse_home(text: str, catalog: Catalog, lang: str) -> str | tuple[float, float] | None:
@@ -111,7 +120,14 @@ def check_home(text: str, catalog: Catalog, lang: str) -> str | None:
 def parse_amount(text: str) -> float | None:
     """A non-negative number typed by a person ("1 500", "1500,50", "600 €"); None if not one.
     An empty answer is not an amount: callers treat it as "no limit" before calling this."""
-    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "").rstrip("€").replace(",", ".")
+    cleaned = (
+        text.strip()
+        .replace("\u202f", "")
+        .replace("\xa0", "")
+        .replace(" ", "")
+        .rstrip("€")
+        .replace(",", ".")
+    )
     try:
         value = float(cleaned)
     except ValueError:

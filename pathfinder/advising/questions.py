@@ -218,7 +218,9 @@ def ask(
         if not step.applies(ctx):
             continue
         if step.each is not None:
-            so_far[step.name] = {item: _ask_once(step, replace(ctx, item=item), render) for item in step.each(ctx)}
+            so_far[step.name] = {
+                item: _ask_once(step, replace(ctx, item=item), render) for item in step.each(ctx)
+            }
         elif step.repeat:
             values: list[Any] = []
             while True:
@@ -317,26 +319,42 @@ def _lang_choices(ctx: Asking) -> list[Choice]:
 
 
 LANG = Question(
-    "lang", ("lang",),
+    "lang",
+    ("lang",),
     steps=(
         Step(
-            "lang", "select", "advise.q.lang.prompt", field="lang", bilingual=True,
-            choices=_lang_choices, default=lambda ctx: ctx.lang,
+            "lang",
+            "select",
+            "advise.q.lang.prompt",
+            field="lang",
+            bilingual=True,
+            choices=_lang_choices,
+            default=lambda ctx: ctx.lang,
         ),
     ),
     describe=lambda ctx: t("advise.lang.name", ctx.profile.lang or ctx.lang),
 )
 
 JOBS = Question(
-    "jobs", ("jobs",),
+    "jobs",
+    ("jobs",),
     steps=(
         Step(
-            "jobs", "text", "advise.q.jobs.prompt", field="jobs", more="advise.q.jobs.more", repeat=True,
-            choices=lambda ctx: job_choices(ctx.catalog, ctx.lang), parse=_chosen,
+            "jobs",
+            "text",
+            "advise.q.jobs.prompt",
+            field="jobs",
+            more="advise.q.jobs.more",
+            repeat=True,
+            choices=lambda ctx: job_choices(ctx.catalog, ctx.lang),
+            parse=_chosen,
             validate=_one_of("advise.invalid.job", empty_ok=True),
         ),
     ),
-    describe=lambda ctx: ", ".join(ctx.catalog.name(ctx.catalog.jobs[j], ctx.lang) for j in ctx.profile.jobs) or _none(ctx),
+    describe=lambda ctx: (
+        ", ".join(ctx.catalog.name(ctx.catalog.jobs[j], ctx.lang) for j in ctx.profile.jobs)
+        or _none(ctx)
+    ),
 )
 
 
@@ -387,7 +405,10 @@ def _graded(ctx: Asking) -> list[str]:
 
 def _level_choices(ctx: Asking) -> list[Choice]:
     top = ctx.catalog.skills[str(ctx.item)].max_level
-    return [choice(t("advise.level", ctx.lang, level=level, max=top), str(level)) for level in range(1, top + 1)]
+    return [
+        choice(t("advise.level", ctx.lang, level=level, max=top), str(level))
+        for level in range(1, top + 1)
+    ]
 
 
 def _fill_skills(ctx: Asking) -> dict[str, Any]:
@@ -400,27 +421,50 @@ def _fill_skills(ctx: Asking) -> dict[str, Any]:
 
 
 def _describe_skills(ctx: Asking) -> str:
-    held = [f"{ctx.catalog.name(ctx.catalog.skills[s], ctx.lang)} {lvl}" for s, lvl in ctx.profile.skills.items() if lvl > 0]
+    held = [
+        f"{ctx.catalog.name(ctx.catalog.skills[s], ctx.lang)} {lvl}"
+        for s, lvl in ctx.profile.skills.items()
+        if lvl > 0
+    ]
     return ", ".join(held) or _none(ctx)
 
 
 SKILLS = Question(
-    "skills", ("skills",),
+    "skills",
+    ("skills",),
     steps=(
         Step(
-            "skills.held", "checkbox", "advise.q.skills.prefilled", field="skills",
-            applies=lambda ctx: bool(_current_skills(ctx)), choices=_held_choices,
-            default=lambda ctx: set(_held_order(ctx)), groups=_held_headings, parse=lambda answer, ctx: tuple(answer),
+            "skills.held",
+            "checkbox",
+            "advise.q.skills.prefilled",
+            field="skills",
+            applies=lambda ctx: bool(_current_skills(ctx)),
+            choices=_held_choices,
+            default=lambda ctx: set(_held_order(ctx)),
+            groups=_held_headings,
+            parse=lambda answer, ctx: tuple(answer),
         ),
         Step(
-            "skills.add", "text", "advise.q.skills.add", field="skills", repeat=True,
-            choices=lambda ctx: skill_choices(ctx.catalog, ctx.lang), parse=_chosen,
+            "skills.add",
+            "text",
+            "advise.q.skills.add",
+            field="skills",
+            repeat=True,
+            choices=lambda ctx: skill_choices(ctx.catalog, ctx.lang),
+            parse=_chosen,
             validate=_one_of("advise.invalid.skill", empty_ok=True),
         ),
         Step(
-            "skills.level", "select", "advise.q.skills.level", field="skills", each=_graded,
-            params=lambda ctx: {"skill": ctx.catalog.name(ctx.catalog.skills[str(ctx.item)], ctx.lang)},
-            choices=_level_choices, default=lambda ctx: str(_levels_so_far(ctx)[str(ctx.item)]),
+            "skills.level",
+            "select",
+            "advise.q.skills.level",
+            field="skills",
+            each=_graded,
+            params=lambda ctx: {
+                "skill": ctx.catalog.name(ctx.catalog.skills[str(ctx.item)], ctx.lang)
+            },
+            choices=_level_choices,
+            default=lambda ctx: str(_levels_so_far(ctx)[str(ctx.item)]),
             parse=lambda answer, ctx: int(answer),
         ),
     ),
@@ -439,16 +483,27 @@ def _describe_home(ctx: Asking) -> str:
 
 
 def _check_home(text: str, ctx: Asking) -> Problem | None:
-    return None if not text.strip() or parse_home(text, ctx.catalog, ctx.lang) is not None else "advise.invalid.home"
+    return (
+        None
+        if not text.strip() or parse_home(text, ctx.catalog, ctx.lang) is not None
+        else "advise.invalid.home"
+    )
 
 
 HOME = Question(
-    "home", ("home",),
+    "home",
+    ("home",),
     steps=(
         Step(
-            "home", "place", "advise.q.home.prompt", field="home",
-            choices=lambda ctx: site_choices(ctx.catalog, ctx.lang), validate=_check_home,
-            parse=lambda answer, ctx: parse_home(answer, ctx.catalog, ctx.lang) if answer.strip() else None,
+            "home",
+            "place",
+            "advise.q.home.prompt",
+            field="home",
+            choices=lambda ctx: site_choices(ctx.catalog, ctx.lang),
+            validate=_check_home,
+            parse=lambda answer, ctx: (
+                parse_home(answer, ctx.catalog, ctx.lang) if answer.strip() else None
+            ),
         ),
     ),
     describe=_describe_home,
@@ -457,7 +512,9 @@ HOME = Question(
 
 def _radius_choices(ctx: Asking) -> list[Choice]:
     return [
-        choice(f"{int(km)} km", f"{km:g}") if km is not None else choice(t("advise.any_distance", ctx.lang), ANY)
+        choice(f"{int(km)} km", f"{km:g}")
+        if km is not None
+        else choice(t("advise.any_distance", ctx.lang), ANY)
         for km in RADIUS_CHOICES
     ]
 
@@ -470,23 +527,37 @@ def _radius_default(ctx: Asking) -> str:
 
 
 MOBILITY = Question(
-    "mobility", ("mobility_km",),
+    "mobility",
+    ("mobility_km",),
     steps=(
         Step(
-            "mobility", "select", "advise.q.mobility.prompt", field="mobility_km",
-            choices=_radius_choices, default=_radius_default,
+            "mobility",
+            "select",
+            "advise.q.mobility.prompt",
+            field="mobility_km",
+            choices=_radius_choices,
+            default=_radius_default,
             parse=lambda answer, ctx: None if answer == ANY else float(answer),
         ),
     ),
     describe=lambda ctx: (
-        f"{ctx.profile.mobility_km:g} km" if ctx.profile.mobility_km is not None else t("advise.any_distance", ctx.lang)
+        f"{ctx.profile.mobility_km:g} km"
+        if ctx.profile.mobility_km is not None
+        else t("advise.any_distance", ctx.lang)
     ),
 )
 
 ONLINE = Question(
-    "online", ("online",),
+    "online",
+    ("online",),
     steps=(
-        Step("online", "confirm", "advise.q.online.prompt", field="online", default=lambda ctx: ctx.profile.online),
+        Step(
+            "online",
+            "confirm",
+            "advise.q.online.prompt",
+            field="online",
+            default=lambda ctx: ctx.profile.online,
+        ),
     ),
     describe=lambda ctx: t("advise.yes" if ctx.profile.online else "advise.no", ctx.lang),
 )
@@ -501,18 +572,33 @@ def _describe_time(ctx: Asking) -> str:
 
 
 TIME = Question(
-    "time", ("max_hours", "max_weeks"),
+    "time",
+    ("max_hours", "max_weeks"),
     steps=(
         Step(
-            "time.unit", "select", "advise.q.time.prompt",
-            choices=_fixed(("advise.no_limit", ANY), ("advise.unit.hours", "hours"), ("advise.unit.weeks", "weeks")),
+            "time.unit",
+            "select",
+            "advise.q.time.prompt",
+            choices=_fixed(
+                ("advise.no_limit", ANY),
+                ("advise.unit.hours", "hours"),
+                ("advise.unit.weeks", "weeks"),
+            ),
         ),
         Step(
-            "time.hours", "number", "advise.q.time.hours", field="max_hours", parse=_number,
+            "time.hours",
+            "number",
+            "advise.q.time.hours",
+            field="max_hours",
+            parse=_number,
             applies=lambda ctx: ctx.so_far.get("time.unit") == "hours",
         ),
         Step(
-            "time.weeks", "number", "advise.q.time.weeks", field="max_weeks", parse=_number,
+            "time.weeks",
+            "number",
+            "advise.q.time.weeks",
+            field="max_weeks",
+            parse=_number,
             applies=lambda ctx: ctx.so_far.get("time.unit") == "weeks",
         ),
     ),
@@ -520,27 +606,40 @@ TIME = Question(
 )
 
 BUDGET = Question(
-    "budget", ("budget_eur",),
+    "budget",
+    ("budget_eur",),
     steps=(Step("budget", "number", "advise.q.budget.prompt", field="budget_eur", parse=_number),),
-    describe=lambda ctx: f"{ctx.profile.budget_eur:g} €" if ctx.profile.budget_eur is not None else _no_limit(ctx),
+    describe=lambda ctx: (
+        f"{ctx.profile.budget_eur:g} €" if ctx.profile.budget_eur is not None else _no_limit(ctx)
+    ),
 )
 
 
 def _funding_choices(ctx: Asking) -> list[Choice]:
     """The known sources, and any other a catalog names (a profile's own are kept, not offered)."""
-    sources = sorted({f for c in ctx.catalog.courses.values() for f in c.funding} | set(FUNDING_SOURCES))
+    sources = sorted(
+        {f for c in ctx.catalog.courses.values() for f in c.funding} | set(FUNDING_SOURCES)
+    )
     return [choice(funding_label(s, ctx.lang), s) for s in sources]
 
 
 FUNDING = Question(
-    "funding", ("funding",),
+    "funding",
+    ("funding",),
     steps=(
         Step(
-            "funding", "checkbox", "advise.q.funding.prompt", field="funding", choices=_funding_choices,
-            default=lambda ctx: set(ctx.profile.funding), parse=lambda answer, ctx: tuple(answer),
+            "funding",
+            "checkbox",
+            "advise.q.funding.prompt",
+            field="funding",
+            choices=_funding_choices,
+            default=lambda ctx: set(ctx.profile.funding),
+            parse=lambda answer, ctx: tuple(answer),
         ),
     ),
-    describe=lambda ctx: ", ".join(funding_label(f, ctx.lang) for f in ctx.profile.funding) or _none(ctx),
+    describe=lambda ctx: (
+        ", ".join(funding_label(f, ctx.lang) for f in ctx.profile.funding) or _none(ctx)
+    ),
 )
 
 
@@ -553,7 +652,9 @@ def _ranked(ctx: Asking) -> list[Choice]:
     if ctx.ranker is None:
         return []
     sectors = ctx.so_far.get("goal.sectors", ctx.profile.sectors)
-    return [choice(label, job) for label, job in ctx.ranker(ctx.answers.with_profile(sectors=sectors))]
+    return [
+        choice(label, job) for label, job in ctx.ranker(ctx.answers.with_profile(sectors=sectors))
+    ]
 
 
 def _describe_goal(ctx: Asking) -> str:
@@ -563,32 +664,63 @@ def _describe_goal(ctx: Asking) -> str:
 
 
 GOAL = Question(
-    "goal", ("targets",),
+    "goal",
+    ("targets",),
     steps=(
         Step(
-            "goal.mode", "select", "advise.q.goal.prompt",
+            "goal.mode",
+            "select",
+            "advise.q.goal.prompt",
             choices=_fixed(("advise.goal.target", "target"), ("advise.goal.explore", "explore")),
         ),
         Step(
-            "goal.sectors", "checkbox", "advise.q.sectors.prompt", field="sectors", applies=_exploring,
-            choices=lambda ctx: [choice(ctx.catalog.name(s, ctx.lang), s.id) for s in ctx.catalog.sectors.values()],
-            default=lambda ctx: set(ctx.profile.sectors), parse=lambda answer, ctx: tuple(answer),
+            "goal.sectors",
+            "checkbox",
+            "advise.q.sectors.prompt",
+            field="sectors",
+            applies=_exploring,
+            choices=lambda ctx: [
+                choice(ctx.catalog.name(s, ctx.lang), s.id) for s in ctx.catalog.sectors.values()
+            ],
+            default=lambda ctx: set(ctx.profile.sectors),
+            parse=lambda answer, ctx: tuple(answer),
         ),
         Step(
-            "goal.pick", "select", "advise.q.goal.pick", field="targets", applies=_exploring,
-            choices=_ranked, none_note="advise.goal.none_in_reach", parse=lambda answer, ctx: (answer,),
+            "goal.pick",
+            "select",
+            "advise.q.goal.pick",
+            field="targets",
+            applies=_exploring,
+            choices=_ranked,
+            none_note="advise.goal.none_in_reach",
+            parse=lambda answer, ctx: (answer,),
         ),
         Step(
-            "goal.target", "text", "advise.q.goal.target", field="targets",
+            "goal.target",
+            "text",
+            "advise.q.goal.target",
+            field="targets",
             applies=lambda ctx: "goal.pick" not in ctx.so_far,
             choices=lambda ctx: job_choices(ctx.catalog, ctx.lang),
-            validate=_one_of("advise.invalid.job", empty_ok=False), parse=lambda answer, ctx: (_chosen(answer, ctx),),
+            validate=_one_of("advise.invalid.job", empty_ok=False),
+            parse=lambda answer, ctx: (_chosen(answer, ctx),),
         ),
     ),
     describe=_describe_goal,
 )
 
-ADVISING_QUESTIONS: tuple[Question, ...] = (LANG, JOBS, SKILLS, HOME, MOBILITY, ONLINE, TIME, BUDGET, FUNDING, GOAL)
+ADVISING_QUESTIONS: tuple[Question, ...] = (
+    LANG,
+    JOBS,
+    SKILLS,
+    HOME,
+    MOBILITY,
+    ONLINE,
+    TIME,
+    BUDGET,
+    FUNDING,
+    GOAL,
+)
 """The session's questions, in the order they are asked."""
 
 QUESTION_BY_NAME: dict[str, Question] = {q.name: q for q in ADVISING_QUESTIONS}

@@ -30,11 +30,17 @@ def answers_data(answers: Answers) -> dict[str, Any]:
         for name in FIELDS_OF[question]:
             if name not in data:
                 value = getattr(answers.profile, name)
-                data[name] = list(value) if isinstance(value, tuple) and name != "home" else (
-                    dict(value) if isinstance(value, dict) else value
+                data[name] = (
+                    list(value)
+                    if isinstance(value, tuple) and name != "home"
+                    else (dict(value) if isinstance(value, dict) else value)
                 )
     order = [name for fields in FIELDS_OF.values() for name in fields]
-    return dict(sorted(data.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    return dict(
+        sorted(
+            data.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+        )
+    )
 
 
 def save_answers(answers: Answers, path: Path) -> None:
@@ -56,12 +62,16 @@ def export_format(path: Path, fmt: str | None = None) -> str:
     asked when neither names one (``-``, standard output, has no suffix: it needs ``fmt``)."""
     if fmt is not None:
         if fmt not in EXPORT_FORMATS:
-            raise PathfinderError("advise.bad_export_format", format=fmt, formats=", ".join(EXPORT_FORMATS))
+            raise PathfinderError(
+                "advise.bad_export_format", format=fmt, formats=", ".join(EXPORT_FORMATS)
+            )
         return fmt
     if is_stdout(path):
         raise PathfinderError("advise.export_needs_format", formats=", ".join(EXPORT_FORMATS))
     if check_export_suffix(str(path)) is not None:
-        raise PathfinderError("advise.bad_export", path=str(path), suffixes=", ".join(EXPORT_SUFFIXES))
+        raise PathfinderError(
+            "advise.bad_export", path=str(path), suffixes=", ".join(EXPORT_SUFFIXES)
+        )
     return path.suffix.lower()[1:]
 
 
@@ -70,7 +80,9 @@ def check_export_path(path: Path, fmt: str | None = None) -> None:
     export_format(path, fmt)
 
 
-def report_document(result: PlanResult, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
+def report_document(
+    result: PlanResult, catalog: Catalog, answers: Answers, lang: str
+) -> dict[str, Any]:
     """The planner's JSON report plus the profile: what the JSON export contains."""
     from ..reports.plan_json import plan_to_json
 
@@ -106,14 +118,20 @@ def write_report(
     else:
         from ..reports.html_report import render_html
 
-        text = render_html(document, catalog, document["profile"], lang, reference=reference, generated=generated)
+        text = render_html(
+            document, catalog, document["profile"], lang, reference=reference, generated=generated
+        )
     write_atomic(path, text, mode=PRIVATE)
 
 
 def apply_relaxation(answers: Answers, relaxation: Relaxation) -> Answers:
     """The answers with one constraint relaxed as proposed."""
-    field = {"radius": "mobility_km", "budget": "budget_eur", "hours": "max_hours", "weeks": "max_weeks", "online": "online"}[
-        relaxation.kind
-    ]
+    field = {
+        "radius": "mobility_km",
+        "budget": "budget_eur",
+        "hours": "max_hours",
+        "weeks": "max_weeks",
+        "online": "online",
+    }[relaxation.kind]
     value: Any = True if relaxation.kind == "online" else float(relaxation.value)
     return Answers(replace(answers.profile, **{field: value}), answers.answered)

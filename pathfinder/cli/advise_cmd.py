@@ -1,6 +1,5 @@
 """``pathfinder advise``: the interactive advising session, replayable from a profile file."""
 
-
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,19 +36,21 @@ def register(app: typer.Typer) -> None:
 
 def advise(
     catalog: CatalogOpt = None,
-    profile: Annotated[Path | None, typer.Option("--profile", help=h("help.advise.profile"))] = None,
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help=h("help.advise.profile"))
+    ] = None,
     save_profile: Annotated[
         Path | None, typer.Option("--save-profile", help=h("help.advise.save_profile"))
     ] = None,
     lang: LangOpt = None,
-    export: Annotated[
-        Path | None, typer.Option("--export", help=h("help.advise.export"))
-    ] = None,
+    export: Annotated[Path | None, typer.Option("--export", help=h("help.advise.export"))] = None,
     export_format: Annotated[
         ExportFormat | None,
         typer.Option("--export-format", help=h("help.advise.export_format"), show_default=False),
     ] = None,
-    objective: Annotated[Optimize, typer.Option("--optimize", help=h("help.advise.optimize"))] = DEFAULT_OPTIMIZE,
+    objective: Annotated[
+        Optimize, typer.Option("--optimize", help=h("help.advise.optimize"))
+    ] = DEFAULT_OPTIMIZE,
     reference: Annotated[
         str | None, typer.Option("--reference", help=h("help.advise.reference"))
     ] = None,
@@ -69,7 +70,11 @@ def advise(
     answers = Answers()
     if profile is not None:
         answers = _read_answers(profile)
-    decided = lang.value if lang else answers.profile.lang or ("fr" if lang_from_environment() == "fr" else None)
+    decided = (
+        lang.value
+        if lang
+        else answers.profile.lang or ("fr" if lang_from_environment() == "fr" else None)
+    )
     session_lang = use_lang(decided)
     if decided:
         answers = answers.with_answer("lang", lang=decided)
@@ -92,8 +97,16 @@ def advise(
     prompter = Prompter(session_lang)
     with _prompts_off_stdout(bool(to_stdout) and interactive):
         code = run_session(
-            cat, answers, prompter, console, objective=objective.value, interactive=interactive,
-            save_profile=save_profile, export=export, reference=reference, export_format=fmt,
+            cat,
+            answers,
+            prompter,
+            console,
+            objective=objective.value,
+            interactive=interactive,
+            save_profile=save_profile,
+            export=export,
+            reference=reference,
+            export_format=fmt,
         )
     raise typer.Exit(code)
 
@@ -126,8 +139,16 @@ def _read_answers(path: Path) -> "Answers":
 def _check(answers: "Answers", catalog: "Catalog", profile: Path | None) -> None:
     from ..profile import check_profile
 
-    check_profile(answers.profile, catalog, where=None if profile is None else {f: f"{profile}: {f}" for f in (
-        "jobs", "skills", "home", "exclude_courses", "targets", "sectors")})
+    check_profile(
+        answers.profile,
+        catalog,
+        where=None
+        if profile is None
+        else {
+            f: f"{profile}: {f}"
+            for f in ("jobs", "skills", "home", "exclude_courses", "targets", "sectors")
+        },
+    )
 
 
 def _require_complete(answers: "Answers") -> None:
@@ -160,7 +181,9 @@ def run_session(
     from .prompter import SessionInterrupted
     from .questionnaire import Questionnaire
 
-    questionnaire = Questionnaire(catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, objective, prompter.lang))
+    questionnaire = Questionnaire(
+        catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, objective, prompter.lang)
+    )
     given = answers
     try:
         answers = questionnaire.run()
@@ -175,13 +198,17 @@ def run_session(
             _show(result, catalog, console, prompter.lang)
         if interactive:
             # Answers that all came from the profile file and flags are already saved: no offer.
-            save_profile, export = _offers(prompter, save_profile, export, offer_save=answers != given)
+            save_profile, export = _offers(
+                prompter, save_profile, export, offer_save=answers != given
+            )
     except SessionInterrupted:
         answers = questionnaire.answers
         if save_profile is not None:
             save_answers(answers, save_profile)
             if not is_stdout(save_profile):
-                console.print(t("advise.saved_partial", prompter.lang, path=str(save_profile)), markup=False)
+                console.print(
+                    t("advise.saved_partial", prompter.lang, path=str(save_profile)), markup=False
+                )
         console.print(t("advise.goodbye", prompter.lang), markup=False)
         return EXIT_INTERRUPTED
     if save_profile is not None:
@@ -191,7 +218,9 @@ def run_session(
     if export is not None:
         from ..advising.report import write_report
 
-        write_report(export, result, catalog, answers, prompter.lang, reference=reference, fmt=export_format)
+        write_report(
+            export, result, catalog, answers, prompter.lang, reference=reference, fmt=export_format
+        )
         if not is_stdout(export):
             console.print(t("advise.exported", prompter.lang, path=str(export)), markup=False)
     return 1 if result.status == "unreachable" else 0
@@ -203,22 +232,35 @@ def _plan(catalog: "Catalog", answers: "Answers", objective: str) -> "PlanResult
 
     assert answers.target is not None
     return plan(
-        catalog, answers.profile, answers.target, objective=objective, alternatives=3, time_limit=PLAN_TIME_LIMIT
+        catalog,
+        answers.profile,
+        answers.target,
+        objective=objective,
+        alternatives=3,
+        time_limit=PLAN_TIME_LIMIT,
     )
 
 
-def _ranked(catalog: "Catalog", answers: "Answers", objective: str, lang: str) -> list[tuple[str, str]]:
+def _ranked(
+    catalog: "Catalog", answers: "Answers", objective: str, lang: str
+) -> list[tuple[str, str]]:
     """Jobs within reach, best first, as (label, job id) for the goal question."""
     from ..explore import explore
     from ..i18n import t
     from .profile_options import EXPLORE_TIME_LIMIT
 
-    result = explore(catalog, answers.profile, objective=objective, top=15, time_limit=EXPLORE_TIME_LIMIT)
+    result = explore(
+        catalog, answers.profile, objective=objective, top=15, time_limit=EXPLORE_TIME_LIMIT
+    )
     return [
         (
             t(
-                "advise.goal.ranked", lang, job=catalog.name(catalog.jobs[item.job], lang), hours=f"{item.total_hours:g}",
-                courses=item.courses, openings=item.openings_nearby,
+                "advise.goal.ranked",
+                lang,
+                job=catalog.name(catalog.jobs[item.job], lang),
+                hours=f"{item.total_hours:g}",
+                courses=item.courses,
+                openings=item.openings_nearby,
             ),
             item.job,
         )
@@ -232,14 +274,23 @@ def _show(result: "PlanResult", catalog: "Catalog", console: "Console", lang: st
     render_plan(result, catalog, console, lang)
 
 
-def _offer_relaxation(result: "PlanResult", answers: "Answers", prompter: "Prompter") -> "Answers | None":
+def _offer_relaxation(
+    result: "PlanResult", answers: "Answers", prompter: "Prompter"
+) -> "Answers | None":
     """Offer each relaxation that would open a path as a one-key retry."""
     from ..advising.report import apply_relaxation
     from ..i18n import t
     from ..reports.wording import relaxation_text
 
     options: list[tuple[str, object]] = [
-        (t("advise.retry", prompter.lang, change=relaxation_text(r, prompter.lang, as_retry=True)), index)
+        (
+            t(
+                "advise.retry",
+                prompter.lang,
+                change=relaxation_text(r, prompter.lang, as_retry=True),
+            ),
+            index,
+        )
         for index, r in enumerate(result.relaxations)
     ]
     options.append((t("advise.retry.no", prompter.lang), -1))
@@ -257,10 +308,20 @@ def _offers(
     from ..advising.report import check_export_suffix
     from ..i18n import t
 
-    if save_profile is None and offer_save and prompter.confirm(t("advise.offer.save", prompter.lang), default=False):
-        save_profile = Path(prompter.text(t("advise.offer.save_path", prompter.lang), default="profile.yaml"))
+    if (
+        save_profile is None
+        and offer_save
+        and prompter.confirm(t("advise.offer.save", prompter.lang), default=False)
+    ):
+        save_profile = Path(
+            prompter.text(t("advise.offer.save_path", prompter.lang), default="profile.yaml")
+        )
     if export is None and prompter.confirm(t("advise.offer.export", prompter.lang), default=False):
         export = Path(
-            prompter.text(t("advise.offer.export_path", prompter.lang), default="report.html", check=check_export_suffix)
+            prompter.text(
+                t("advise.offer.export_path", prompter.lang),
+                default="report.html",
+                check=check_export_suffix,
+            )
         )
     return save_profile, export

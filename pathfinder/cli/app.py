@@ -1,7 +1,6 @@
 """The ``pathfinder`` command. Sub-commands live in their own modules and import the library
 lazily, inside the command functions, so that ``pathfinder --help`` starts instantly."""
 
-
 import re
 import sys
 from typing import Annotated, Any
@@ -33,7 +32,9 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help=h("help.version")),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help=h("help.version")
+        ),
     ] = False,
 ) -> None:
     """Shortest retraining paths toward EV and circular-economy jobs."""
@@ -72,7 +73,9 @@ def main() -> None:
             lang = _error_lang()
             reason = error.cause.strerror or str(error.cause)
             try:
-                sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {t('error.output', lang, reason=reason)}\n")
+                sys.stderr.write(
+                    f"pathfinder: {t('error.prefix', lang)}: {t('error.output', lang, reason=reason)}\n"
+                )
                 sys.stderr.flush()
             except (OSError, ValueError):
                 pass
@@ -98,7 +101,9 @@ def _run() -> int:
         from ..i18n import t
         from ..safetext import clip
 
-        sys.stderr.write(f"pathfinder: {t('error.prefix', _error_lang())}: {clip(error.format_message(), 4 * ECHO_LIMIT)}\n")
+        sys.stderr.write(
+            f"pathfinder: {t('error.prefix', _error_lang())}: {clip(error.format_message(), 4 * ECHO_LIMIT)}\n"
+        )
         return int(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
@@ -136,23 +141,42 @@ def usage_message(error: Any, lang: str | None) -> str:
         option = getattr(error, "param_hint", None) or "/".join(param.opts) or param.name
         option = option if isinstance(option, str) else "/".join(option)
         detail = str(error.message).removeprefix("Value error, ")
-        if choice := re.fullmatch(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", detail, re.DOTALL):
-            detail = t("error.usage.choice", lang, value=clip(choice["value"], ECHO_LIMIT), choices=choice["choices"])
-        elif bound := re.fullmatch(r"Input should be (?P<way>less|greater) than or equal to (?P<bound>\S+?)\.?", detail):
+        if choice := re.fullmatch(
+            r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", detail, re.DOTALL
+        ):
+            detail = t(
+                "error.usage.choice",
+                lang,
+                value=clip(choice["value"], ECHO_LIMIT),
+                choices=choice["choices"],
+            )
+        elif bound := re.fullmatch(
+            r"Input should be (?P<way>less|greater) than or equal to (?P<bound>\S+?)\.?", detail
+        ):
             key = "error.usage.at_most" if bound["way"] == "less" else "error.usage.at_least"
             detail = t(key, lang, bound=bound["bound"])
-        elif in_range := re.fullmatch(r".* is not in the range (?P<range>\S+)\.", detail, re.DOTALL):
-            detail = _range_detail(in_range["range"], lang) or clip(detail, 4 * ECHO_LIMIT)  # older typer: click's words
+        elif in_range := re.fullmatch(
+            r".* is not in the range (?P<range>\S+)\.", detail, re.DOTALL
+        ):
+            detail = _range_detail(in_range["range"], lang) or clip(
+                detail, 4 * ECHO_LIMIT
+            )  # older typer: click's words
         elif "valid integer" in detail:
             detail = t("error.usage.integer", lang)
         elif "valid number" in detail:
             detail = t("error.usage.number", lang)
         else:
             detail = clip(detail, 4 * ECHO_LIMIT)
-        return t("error.usage.bad_value", lang, option=clip(option.strip("'"), ECHO_LIMIT), detail=detail)
+        return t(
+            "error.usage.bad_value", lang, option=clip(option.strip("'"), ECHO_LIMIT), detail=detail
+        )
     for pattern, key in _CLICK_MESSAGES:
         if match := pattern.match(text):
-            return t(key, lang, **{name: clip(value, ECHO_LIMIT) for name, value in match.groupdict().items()})
+            return t(
+                key,
+                lang,
+                **{name: clip(value, ECHO_LIMIT) for name, value in match.groupdict().items()},
+            )
     return clip(str(text), 4 * ECHO_LIMIT)
 
 
@@ -199,7 +223,11 @@ def _report(error: Exception, lang: str | None) -> int:
         errors = [d for d in error.diagnostics if d.is_error]
         for problem in errors:
             sys.stderr.write(problem.render(lang) + "\n")
-        sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {t('catalog.broken', lang, count=len(errors))}\n")
+        sys.stderr.write(
+            f"pathfinder: {t('error.prefix', lang)}: {t('catalog.broken', lang, count=len(errors))}\n"
+        )
     else:  # messages echo input (paths, ids, values): inert text, one line
-        sys.stderr.write(f"pathfinder: {t('error.prefix', lang)}: {printable(error.message(lang))}\n")
+        sys.stderr.write(
+            f"pathfinder: {t('error.prefix', lang)}: {printable(error.message(lang))}\n"
+        )
     return error.exit_code

@@ -6,7 +6,6 @@ line on standard error, in the command's language, instead of Python's two-line 
 heavy is imported at module level: ``pathfinder --help`` imports this file.
 """
 
-
 import sys
 import warnings
 from typing import Any
@@ -39,7 +38,12 @@ def info(fmt: FormatOpt = OutputFormat.text, lang: LangOpt = None) -> None:
         status = t("cache.status.off", language, var=cache.MAX_MB_ENV)
     else:
         status = t("cache.status.usable", language)
-    limit = t("cache.info.limit_value", language, size=_size(found.max_bytes, language), count=found.max_entries)
+    limit = t(
+        "cache.info.limit_value",
+        language,
+        size=_size(found.max_bytes, language),
+        count=found.max_entries,
+    )
     rows = [
         ("cache.info.directory", printable(found.directory)),
         ("cache.info.entries", str(found.entries)),
@@ -69,10 +73,21 @@ def clear(fmt: FormatOpt = OutputFormat.text, lang: LangOpt = None) -> None:
         print_json(removed.as_dict(language))
         return
     if removed.refusal is not None:
-        sys.stdout.write(t("cache.clear_refused", language, reason=_reason(removed.refusal, language)) + "\n")
+        sys.stdout.write(
+            t("cache.clear_refused", language, reason=_reason(removed.refusal, language)) + "\n"
+        )
         return
     size = _size(removed.bytes, language)
-    sys.stdout.write(t("cache.cleared", language, count=removed.files, size=size, path=printable(removed.directory)) + "\n")
+    sys.stdout.write(
+        t(
+            "cache.cleared",
+            language,
+            count=removed.files,
+            size=size,
+            path=printable(removed.directory),
+        )
+        + "\n"
+    )
 
 
 def _reason(refusal: Any, lang: str) -> str:
@@ -80,7 +95,12 @@ def _reason(refusal: Any, lang: str) -> str:
     from ..i18n import t
     from ..safetext import printable
 
-    return t("cache.path_reason", lang, path=printable(refusal.path), reason=t(refusal.reason, lang, **refusal.params))
+    return t(
+        "cache.path_reason",
+        lang,
+        path=printable(refusal.path),
+        reason=t(refusal.reason, lang, **refusal.params),
+    )
 
 
 def _size(count: int, lang: str) -> str:
@@ -103,7 +123,14 @@ def install_warning_printer() -> None:
 _python_showwarning = warnings.showwarning
 
 
-def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
     """A refused cache as one line, ``pathfinder: warning: …``; other warnings as Python shows them."""
     refusal = getattr(message, "refusal", None)
     if refusal is None or category.__name__ != "CacheWarning":
@@ -116,6 +143,8 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
     lang = current_lang.get() or lang_from_environment()
     stream = file if file is not None else sys.stderr
     try:
-        stream.write(f"pathfinder: {t('severity.warning', lang)}: {printable(refusal.message(lang))}\n")
+        stream.write(
+            f"pathfinder: {t('severity.warning', lang)}: {printable(refusal.message(lang))}\n"
+        )
     except (OSError, ValueError):  # stderr closed: nothing to say it on
         pass

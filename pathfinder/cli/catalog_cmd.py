@@ -1,6 +1,5 @@
 """``pathfinder catalog …``: look into the catalog (stats, show, search, schema)."""
 
-
 from enum import Enum
 from typing import Annotated, Any
 
@@ -46,7 +45,12 @@ def stats(
     from ..safetext import printable
 
     console = stdout_console()
-    console.print(Text.assemble((printable(data["name"]), "bold"), printable(f" {data['version']}  ({', '.join(data['languages'])})")))
+    console.print(
+        Text.assemble(
+            (printable(data["name"]), "bold"),
+            printable(f" {data['version']}  ({', '.join(data['languages'])})"),
+        )
+    )
     console.print(f"sha256 {data['sha256']}")
     table = Table(show_header=False, box=None, pad_edge=False)
     for kind, count in data["counts"].items():
@@ -55,7 +59,9 @@ def stats(
     console.print(t("catalog.sectors", language), style="bold")
     for sector in data["sectors"]:
         n_jobs = t("catalog.n_jobs", language, n=sector["jobs"])
-        console.print(Text(f"  {printable(sector['id']):<24} {printable(sector['name'])} — {n_jobs}"))
+        console.print(
+            Text(f"  {printable(sector['id']):<24} {printable(sector['name'])} — {n_jobs}")
+        )
 
 
 @app.command(help=h("help.catalog.show"))
@@ -92,7 +98,11 @@ def _render_entry(item: dict[str, Any], lang: str) -> None:
     console = stdout_console()
     entry = item["entry"]
     kind = t("kind." + item["kind"], lang)
-    console.print(Text.assemble((printable(str(entry["name"])), "bold"), f"  ({kind} {printable(str(entry['id']))})"))
+    console.print(
+        Text.assemble(
+            (printable(str(entry["name"])), "bold"), f"  ({kind} {printable(str(entry['id']))})"
+        )
+    )
     for key, value in entry.items():
         if key in ("id", "name", "names") or value in (None, [], {}, ()):
             continue
@@ -102,8 +112,14 @@ def _render_entry(item: dict[str, Any], lang: str) -> None:
             continue
         console.print(t("related." + key, lang), style="bold")
         for ref in refs:
-            extra = "".join(f"  {t('field.' + k, lang)} {_plain(v)}" for k, v in ref.items() if k not in ("id", "name"))
-            console.print(Text(f"  {printable(str(ref['id'])):<28} {printable(str(ref['name']))}{extra}"))
+            extra = "".join(
+                f"  {t('field.' + k, lang)} {_plain(v)}"
+                for k, v in ref.items()
+                if k not in ("id", "name")
+            )
+            console.print(
+                Text(f"  {printable(str(ref['id'])):<28} {printable(str(ref['name']))}{extra}")
+            )
 
 
 def _plain(value: object) -> str:
@@ -137,7 +153,9 @@ def search(
     language = use_lang(lang.value if lang else None)
     kinds = (PLURAL[kind.value],) if kind else None
     cat = load(catalog, no_cache)
-    hits = search_entries(cat, text, language, kinds) if kinds else search_entries(cat, text, language)
+    hits = (
+        search_entries(cat, text, language, kinds) if kinds else search_entries(cat, text, language)
+    )
     if fmt is OutputFormat.json:
         print_json(hits)
         return
@@ -150,7 +168,11 @@ def search(
         console.print(Text(t("catalog.no_match", language, text=clip(text))))
         raise typer.Exit(1)
     for hit in hits:
-        console.print(Text(f"{t('kind.' + hit['kind'], language):<12} {printable(hit['id']):<32} {printable(hit['name'])}"))
+        console.print(
+            Text(
+                f"{t('kind.' + hit['kind'], language):<12} {printable(hit['id']):<32} {printable(hit['name'])}"
+            )
+        )
 
 
 @app.command(help=h("help.catalog.schema"))

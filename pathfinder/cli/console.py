@@ -40,9 +40,29 @@ DEFAULT_WIDTH = 80
 FALLBACK_ERRORS = "pathfinder-fallback"
 """The codec error handler of the guarded streams: see :func:`_fallback`."""
 _FALLBACKS = {
-    "€": "EUR", "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "≥": ">=",
-    "≤": "<=", "≠": "!=", "×": "x", "·": ".", "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"',
-    "»": '"', "\u00a0": " ", "\u202f": " ", "✓": "v", "✗": "x", "•": "*",
+    "€": "EUR",
+    "—": "-",
+    "–": "-",
+    "−": "-",
+    "…": "...",
+    "→": "->",
+    "←": "<-",
+    "≥": ">=",
+    "≤": "<=",
+    "≠": "!=",
+    "×": "x",
+    "·": ".",
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+    "\u00a0": " ",
+    "\u202f": " ",
+    "✓": "v",
+    "✗": "x",
+    "•": "*",
 }
 
 
@@ -52,7 +72,9 @@ def _fallback(error: UnicodeError) -> tuple[str, int]:
     Registered as :data:`FALLBACK_ERRORS`."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    return "".join(_stand_in(char, error.encoding) for char in error.object[error.start : error.end]), error.end
+    return "".join(
+        _stand_in(char, error.encoding) for char in error.object[error.start : error.end]
+    ), error.end
 
 
 def _stand_in(char: str, encoding: str) -> str:
@@ -129,11 +151,18 @@ def guard_output() -> None:
     stdout = sys.stdout
     if stdout is None:
         sys.stdout = _ClosedOutput()
-    elif stdout is sys.__stdout__ and isinstance(stdout, io.TextIOWrapper) and not isinstance(stdout, _GuardedOutput):
+    elif (
+        stdout is sys.__stdout__
+        and isinstance(stdout, io.TextIOWrapper)
+        and not isinstance(stdout, _GuardedOutput)
+    ):
         try:
             stdout.flush()
             sys.stdout = _GuardedOutput(
-                stdout.buffer, encoding=stdout.encoding, errors=FALLBACK_ERRORS, line_buffering=stdout.line_buffering,
+                stdout.buffer,
+                encoding=stdout.encoding,
+                errors=FALLBACK_ERRORS,
+                line_buffering=stdout.line_buffering,
             )
         except (OSError, ValueError, AttributeError):
             pass
@@ -187,7 +216,11 @@ def console_width() -> int | None:
     if columns >= MIN_WIDTH:
         return min(columns, MAX_WIDTH)
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ is not None else DEFAULT_WIDTH
+        return (
+            os.get_terminal_size(sys.__stdout__.fileno()).columns
+            if sys.__stdout__ is not None
+            else DEFAULT_WIDTH
+        )
     except (OSError, ValueError, AttributeError):
         return DEFAULT_WIDTH
 
@@ -195,15 +228,15 @@ def console_width() -> int | None:
 def stdout_console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False,
-                   width=console_width())
+    return Console(
+        highlight=False, soft_wrap=False, markup=False, emoji=False, width=console_width()
+    )
 
 
 def stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, markup=False, emoji=False,
-                   width=console_width())
+    return Console(stderr=True, highlight=False, markup=False, emoji=False, width=console_width())
 
 
 def print_json(data: object) -> None:

@@ -4,7 +4,6 @@ It reads a profile from the same flags as ``plan`` (declared in :mod:`.profile_o
 with :func:`pathfinder.explore.explore`, imported when the command runs.
 """
 
-
 from enum import Enum
 from typing import Annotated
 
@@ -42,7 +41,10 @@ def explore_command(
         typer.Option("--sector", metavar="S", help=h("help.explore.sector"), show_default=False),
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", metavar="N", max=MAX_TOP, help=h("help.explore.top"), show_default=False)
+        int | None,
+        typer.Option(
+            "--top", metavar="N", max=MAX_TOP, help=h("help.explore.top"), show_default=False
+        ),
     ] = None,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
@@ -58,7 +60,9 @@ def explore_command(
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
-    fmt: Annotated[ExploreFormat, typer.Option("--format", help=h("help.opt.format"))] = ExploreFormat.text,
+    fmt: Annotated[
+        ExploreFormat, typer.Option("--format", help=h("help.opt.format"))
+    ] = ExploreFormat.text,
     time_limit: ExploreTimeLimitOpt = EXPLORE_TIME_LIMIT,
 ) -> None:
     """Rank the jobs within reach from your profile, best first."""
@@ -69,15 +73,26 @@ def explore_command(
     from .profile_options import non_negative, profile_from_flags
 
     person, language, where = profile_from_flags(
-        profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
-        max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
+        profile,
+        lang.value if lang else None,
+        from_=from_,
+        skill=skill,
+        home=home,
+        radius=radius,
+        online=online,
+        max_hours=max_hours,
+        max_weeks=max_weeks,
+        budget=budget,
+        funding=funding,
     )
     if top is not None and top < 1:
         raise PathfinderError("explore.bad_top", value=top)
     non_negative("--time-limit", time_limit)
     cat = load(catalog, no_cache)
     check_profile(person, cat, where)
-    result = explore(cat, person, sectors=sector, objective=optimize.value, top=top, time_limit=time_limit)
+    result = explore(
+        cat, person, sectors=sector, objective=optimize.value, top=top, time_limit=time_limit
+    )
     if fmt is ExploreFormat.json:
         from ..reports.plan_json import explore_to_json
         from .console import print_json

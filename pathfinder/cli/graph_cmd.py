@@ -1,6 +1,5 @@
 """``pathfinder catalog graph``: the prerequisite graph as DOT or Mermaid text."""
 
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -22,9 +21,7 @@ AroundOpt = Annotated[
     typer.Option("--around", metavar="ID", help=h("help.graph.around"), show_default=False),
 ]
 DepthOpt = Annotated[int, typer.Option("--depth", min=0, max=DEPTH_MAX, help=h("help.graph.depth"))]
-GraphFormatOpt = Annotated[
-    GraphFormat, typer.Option("--format", help=h("help.graph.format"))
-]
+GraphFormatOpt = Annotated[GraphFormat, typer.Option("--format", help=h("help.graph.format"))]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", help=h("help.graph.output"), show_default=False),

@@ -40,8 +40,11 @@ def _wrap(text: str, width: int, indent: str = "", first_indent: str | None = No
     """``text`` wrapped to ``width``, paragraphs (blank-line separated) kept, never broken at a
     hyphen (``--export-format``, ``comma-separated``) nor before French punctuation."""
     wrapper = textwrap.TextWrapper(
-        width=max(width, 20), break_on_hyphens=False, break_long_words=False,
-        initial_indent=indent if first_indent is None else first_indent, subsequent_indent=indent,
+        width=max(width, 20),
+        break_on_hyphens=False,
+        break_long_words=False,
+        initial_indent=indent if first_indent is None else first_indent,
+        subsequent_indent=indent,
     )
     lines: list[str] = []
     for number, paragraph in enumerate(text.split("\n\n")):
@@ -65,7 +68,9 @@ class PlainHelpFormatter(HelpFormatter):
     def write_text(self, text: str) -> None:
         self.write("\n".join(_wrap(text, self.width, " " * self.current_indent)) + "\n")
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
         first_col = min(max((len(first) for first, _ in rows), default=0), col_max) + col_spacing
         indent = " " * self.current_indent
         for first, second in rows:
@@ -79,7 +84,10 @@ class PlainHelpFormatter(HelpFormatter):
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = _wrap(second, max(self.width - first_col - 2, 10)) or [""]
             hanging = " " * (first_col + self.current_indent)
-            self.write("\n".join([lines[0], *(hanging + line if line else line for line in lines[1:])]) + "\n")
+            self.write(
+                "\n".join([lines[0], *(hanging + line if line else line for line in lines[1:])])
+                + "\n"
+            )
 
 
 class PlainHelpContext(Context):
@@ -118,7 +126,11 @@ class _PlainHelp:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         command: Any = self
-        formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), prefix=h("help.heading.usage") + " ")
+        formatter.write_usage(
+            ctx.command_path,
+            " ".join(command.collect_usage_pieces(ctx)),
+            prefix=h("help.heading.usage") + " ",
+        )
         command.format_help_text(ctx, formatter)
         sections: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
         for param in command.get_params(ctx):
@@ -126,12 +138,17 @@ class _PlainHelp:
             if record is not None and param.param_type_name in sections:
                 name = record[0]
                 text = _localised_extras(record[1])
-                if param.param_type_name == "argument":  # its metavar, not typer's "PATH <list[Path]>"
+                if (
+                    param.param_type_name == "argument"
+                ):  # its metavar, not typer's "PATH <list[Path]>"
                     name = name.split(" ", 1)[0]
                 elif param.name == "help":  # click's own English literal
                     text = h("help.help_option")
                 sections[param.param_type_name].append((name, text))
-        for kind, heading in (("argument", "help.heading.arguments"), ("option", "help.heading.options")):
+        for kind, heading in (
+            ("argument", "help.heading.arguments"),
+            ("option", "help.heading.options"),
+        ):
             if sections[kind]:
                 with formatter.section(h(heading)):
                     formatter.write_dl(sections[kind])
@@ -147,8 +164,12 @@ class _PlainHelp:
             if sub is not None and not sub.hidden:
                 rows.append((name, sub))
         if rows:
-            with formatter.section(h("help.heading.commands")):  # each command's first paragraph, whole
-                formatter.write_dl([(name, (sub.help or "").partition("\n\n")[0]) for name, sub in rows])
+            with formatter.section(
+                h("help.heading.commands")
+            ):  # each command's first paragraph, whole
+                formatter.write_dl(
+                    [(name, (sub.help or "").partition("\n\n")[0]) for name, sub in rows]
+                )
 
 
 class PlainHelpCommand(_PlainHelp, TyperCommand):
@@ -164,7 +185,9 @@ def use_plain_help(app: typer.Typer) -> None:
 
     Called once on the root app after every command is registered, so no registration can forget.
     """
-    app.rich_markup_mode = None  # typer passes the root's mode down; None keeps rich_utils unimported
+    app.rich_markup_mode = (
+        None  # typer passes the root's mode down; None keeps rich_utils unimported
+    )
     app.info.cls = PlainHelpGroup
     for command in app.registered_commands:
         if command.cls in (None, TyperCommand):  # typer's default; a custom class is left alone

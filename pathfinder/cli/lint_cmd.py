@@ -1,6 +1,5 @@
 """``pathfinder lint``: the catalog maintainers' linter, for the terminal, pre-commit and CI."""
 
-
 import sys
 from enum import Enum
 from pathlib import Path
@@ -112,7 +111,9 @@ def _print_coloured(report: "LintReport", lang: str, quiet: bool) -> None:
         line = Text()
         line.append(f"{printable(d.path)}:{d.line}:{d.column}:", style="bold")
         line.append(" ")
-        line.append(t(f"severity.{d.severity.value}", lang), style="bold red" if d.is_error else "yellow")
+        line.append(
+            t(f"severity.{d.severity.value}", lang), style="bold red" if d.is_error else "yellow"
+        )
         line.append(" ")
         line.append(d.code, style="bold")
         line.append(" " + printable(d.message_in(lang)))

@@ -36,9 +36,7 @@ CatalogOpt = Annotated[
         show_default=False,
     ),
 ]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help=h("help.opt.no_cache"))
-]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help=h("help.opt.no_cache"))]
 LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", help=h("help.opt.lang"), show_default=False),

@@ -4,7 +4,6 @@ The profile flags are shared with ``explore`` (:mod:`.profile_options`). The lib
 inside the command, so ``pathfinder --help`` stays instant.
 """
 
-
 from enum import Enum
 from typing import Annotated
 
@@ -38,7 +37,9 @@ class PlanFormat(str, Enum):
 
 
 def plan_command(
-    to: Annotated[str | None, typer.Option("--to", metavar="JOB", help=h("help.plan.to"), show_default=False)] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar="JOB", help=h("help.plan.to"), show_default=False)
+    ] = None,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
     skill: SkillOpt = None,
@@ -51,12 +52,17 @@ def plan_command(
     funding: FundingOpt = None,
     optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
     alternatives: Annotated[
-        int, typer.Option("--alternatives", metavar="K", max=MAX_ALTERNATIVES, help=h("help.plan.alternatives"))
+        int,
+        typer.Option(
+            "--alternatives", metavar="K", max=MAX_ALTERNATIVES, help=h("help.plan.alternatives")
+        ),
     ] = 3,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help=h("help.opt.format"))] = PlanFormat.text,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", help=h("help.opt.format"))
+    ] = PlanFormat.text,
     time_limit: TimeLimitOpt = PLAN_TIME_LIMIT,
 ) -> None:
     """The shortest retraining path to a job, with alternatives; or why there is none."""
@@ -67,8 +73,17 @@ def plan_command(
     from .profile_options import non_negative, profile_from_flags
 
     person, language, where = profile_from_flags(
-        profile, lang.value if lang else None, from_=from_, skill=skill, home=home, radius=radius, online=online,
-        max_hours=max_hours, max_weeks=max_weeks, budget=budget, funding=funding,
+        profile,
+        lang.value if lang else None,
+        from_=from_,
+        skill=skill,
+        home=home,
+        radius=radius,
+        online=online,
+        max_hours=max_hours,
+        max_weeks=max_weeks,
+        budget=budget,
+        funding=funding,
     )
     if not 1 <= alternatives <= MAX_ALTERNATIVES:
         raise PathfinderError("plan.bad_alternatives", value=alternatives)
@@ -79,7 +94,14 @@ def plan_command(
     cat = load(catalog, no_cache)
     find_job(cat, target, where="--to" if to else where["targets"])
     check_profile(person, cat, where)
-    result = plan(cat, person, target, objective=optimize.value, alternatives=alternatives, time_limit=time_limit)
+    result = plan(
+        cat,
+        person,
+        target,
+        objective=optimize.value,
+        alternatives=alternatives,
+        time_limit=time_limit,
+    )
     if fmt is PlanFormat.json:
         from ..reports.plan_json import plan_to_json
         from .console import print_json

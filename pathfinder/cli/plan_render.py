@@ -30,15 +30,27 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
     else:
         site = catalog.sites.get(step.site)
         name = printable(catalog.name(site, lang) if site else step.site)
-        where = t("plan.step.site", lang, site=name, km=km(step.distance_km, lang)) if step.distance_km is not None else name
+        where = (
+            t("plan.step.site", lang, site=name, km=km(step.distance_km, lang))
+            if step.distance_km is not None
+            else name
+        )
     text = Text()
     text.append(printable(catalog.name(course, lang)), style="bold")
     text.append(f"  ({printable(course.id)})", style="dim")
     text.append("\n")
-    text.append(f"{printable(catalog.name(provider, lang) if provider else course.provider)} · {where}")
+    text.append(
+        f"{printable(catalog.name(provider, lang) if provider else course.provider)} · {where}"
+    )
     text.append("\n")
     text.append(
-        t("plan.step.figures", lang, hours=number(course.hours, lang), weeks=number(course.weeks, lang), cost=number(course.cost_eur, lang))
+        t(
+            "plan.step.figures",
+            lang,
+            hours=number(course.hours, lang),
+            weeks=number(course.weeks, lang),
+            cost=number(course.cost_eur, lang),
+        )
     )
     text.append(" · ")
     if step.pays_eur == 0 and course.cost_eur > 0:
@@ -51,14 +63,18 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
     return text
 
 
-def _render_path(path: Path, n: int, objective: str, catalog: Catalog, console: Console, lang: str) -> None:
+def _render_path(
+    path: Path, n: int, objective: str, catalog: Catalog, console: Console, lang: str
+) -> None:
     from rich.table import Table
 
     from ..i18n import t
     from ..reports.wording import number, objective_text
 
     heading = (
-        t("plan.path_best", lang, n=n, objective=objective_text(objective, lang)) if n == 1 else t("plan.path_alt", lang, n=n)
+        t("plan.path_best", lang, n=n, objective=objective_text(objective, lang))
+        if n == 1
+        else t("plan.path_alt", lang, n=n)
     )
     console.print()
     console.print(heading, style="bold underline", markup=False)
@@ -72,8 +88,13 @@ def _render_path(path: Path, n: int, objective: str, catalog: Catalog, console: 
     console.print(timeline)
     console.print(
         t(
-            "plan.total", lang, hours=number(path.total_hours, lang), weeks=number(path.total_weeks, lang),
-            cost=number(path.total_cost_eur, lang), pays=number(path.total_pays_eur, lang), count=len(path.steps),
+            "plan.total",
+            lang,
+            hours=number(path.total_hours, lang),
+            weeks=number(path.total_weeks, lang),
+            cost=number(path.total_cost_eur, lang),
+            pays=number(path.total_pays_eur, lang),
+            count=len(path.steps),
         ),
         style="bold",
         markup=False,
@@ -92,9 +113,15 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
 
     job = catalog.jobs.get(result.target)
     job_name = printable(catalog.name(job, lang) if job else result.target)
-    console.print(f"{t('plan.title', lang, job=job_name)}  ({printable(result.target)})", style="bold", markup=False)
+    console.print(
+        f"{t('plan.title', lang, job=job_name)}  ({printable(result.target)})",
+        style="bold",
+        markup=False,
+    )
     if result.start:
-        start = printable(", ".join(f"{skill} {level}" for skill, level in sorted(result.start.items())))
+        start = printable(
+            ", ".join(f"{skill} {level}" for skill, level in sorted(result.start.items()))
+        )
         console.print(t("plan.start", lang, skills=start), style="dim", markup=False)
     else:
         console.print(t("plan.start_none", lang), style="dim", markup=False)
@@ -104,7 +131,13 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
         return
 
     console.print()
-    gaps = Table(title=t("plan.gaps", lang), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    gaps = Table(
+        title=t("plan.gaps", lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     gaps.add_column(t("plan.col.skill", lang), ratio=1)
     gaps.add_column(t("plan.col.have", lang), justify="right", no_wrap=True)
     gaps.add_column(t("plan.col.need", lang), justify="right", no_wrap=True)
@@ -131,7 +164,9 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
             for reason in blocker.reasons[:MAX_REASONS]:
                 why.add_row("-", Text(printable(reason_text(reason, blocker, lang))))
             if len(blocker.reasons) > MAX_REASONS:
-                why.add_row("", Text(t("plan.more_reasons", lang, n=len(blocker.reasons) - MAX_REASONS)))
+                why.add_row(
+                    "", Text(t("plan.more_reasons", lang, n=len(blocker.reasons) - MAX_REASONS))
+                )
         console.print(why)
         console.print()
         console.print(t("plan.relax_heading", lang), style="bold underline", markup=False)
@@ -157,8 +192,16 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
     from ..reports.wording import number, objective_text
     from ..safetext import printable
 
-    scope = t("explore.sectors", lang, sectors=printable(", ".join(result.sectors))) if result.sectors else t("explore.growing", lang)
-    console.print(f"{t('explore.title', lang, objective=objective_text(result.objective, lang))} ({scope})", style="bold", markup=False)
+    scope = (
+        t("explore.sectors", lang, sectors=printable(", ".join(result.sectors)))
+        if result.sectors
+        else t("explore.growing", lang)
+    )
+    console.print(
+        f"{t('explore.title', lang, objective=objective_text(result.objective, lang))} ({scope})",
+        style="bold",
+        markup=False,
+    )
     if not result.results:
         console.print(t("explore.none", lang), markup=False)
     else:
@@ -167,7 +210,13 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
         table.add_column(t("explore.col.job", lang), ratio=1)
         # Hours, weeks, price, courses and openings always; the objective's totals too, after the
         # price, when they are none of these (what the person pays, for ``cost``).
-        keys = ["explore.col.hours", "explore.col.weeks", "explore.col.cost", "explore.col.courses", "explore.col.openings"]
+        keys = [
+            "explore.col.hours",
+            "explore.col.weeks",
+            "explore.col.cost",
+            "explore.col.courses",
+            "explore.col.openings",
+        ]
         objective_key = objective_spec(result.objective).unit_key
         if objective_key not in keys:
             keys.insert(3, objective_key)
@@ -192,9 +241,23 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
         console.print(table)
     if result.unreachable:
         console.print(
-            t("explore.unreachable", lang, n=len(result.unreachable), jobs=printable(", ".join(result.unreachable))), style="dim", markup=False
+            t(
+                "explore.unreachable",
+                lang,
+                n=len(result.unreachable),
+                jobs=printable(", ".join(result.unreachable)),
+            ),
+            style="dim",
+            markup=False,
         )
     if result.unexplored:
         console.print(
-            t("explore.unexplored", lang, n=len(result.unexplored), jobs=printable(", ".join(result.unexplored))), style="yellow", markup=False
+            t(
+                "explore.unexplored",
+                lang,
+                n=len(result.unexplored),
+                jobs=printable(", ".join(result.unexplored)),
+            ),
+            style="yellow",
+            markup=False,
         )

@@ -5,7 +5,6 @@ Each flag given replaces the profile file's field (``--profile``). The time limi
 annotations as objects (no ``from __future__ import annotations``; see :mod:`pathfinder.cli`).
 """
 
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -34,12 +33,17 @@ SkillOpt = Annotated[
     typer.Option("--skill", metavar="ID[=LEVEL]", help=h("help.plan.skill"), show_default=False),
 ]
 HomeOpt = Annotated[
-    str | None, typer.Option("--home", metavar="SITE|LAT,LON", help=h("help.plan.home"), show_default=False)
+    str | None,
+    typer.Option("--home", metavar="SITE|LAT,LON", help=h("help.plan.home"), show_default=False),
 ]
 RadiusOpt = Annotated[
     float | None,
     typer.Option(
-        "--radius", metavar="KM", max=PROFILE_RANGES["mobility_km"][1], help=h("help.plan.radius"), show_default=False,
+        "--radius",
+        metavar="KM",
+        max=PROFILE_RANGES["mobility_km"][1],
+        help=h("help.plan.radius"),
+        show_default=False,
     ),
 ]
 OnlineOpt = Annotated[
@@ -49,19 +53,31 @@ OnlineOpt = Annotated[
 MaxHoursOpt = Annotated[
     float | None,
     typer.Option(
-        "--max-hours", metavar="N", max=PROFILE_RANGES["max_hours"][1], help=h("help.plan.max_hours"), show_default=False,
+        "--max-hours",
+        metavar="N",
+        max=PROFILE_RANGES["max_hours"][1],
+        help=h("help.plan.max_hours"),
+        show_default=False,
     ),
 ]
 MaxWeeksOpt = Annotated[
     float | None,
     typer.Option(
-        "--max-weeks", metavar="N", max=PROFILE_RANGES["max_weeks"][1], help=h("help.plan.max_weeks"), show_default=False,
+        "--max-weeks",
+        metavar="N",
+        max=PROFILE_RANGES["max_weeks"][1],
+        help=h("help.plan.max_weeks"),
+        show_default=False,
     ),
 ]
 BudgetOpt = Annotated[
     float | None,
     typer.Option(
-        "--budget", metavar="EUR", max=PROFILE_RANGES["budget_eur"][1], help=h("help.plan.budget"), show_default=False,
+        "--budget",
+        metavar="EUR",
+        max=PROFILE_RANGES["budget_eur"][1],
+        help=h("help.plan.budget"),
+        show_default=False,
     ),
 ]
 FundingOpt = Annotated[
@@ -74,10 +90,16 @@ PLAN_TIME_LIMIT = 30.0
 EXPLORE_TIME_LIMIT = 60.0
 """Seconds an explore ranking runs in all before listing the remaining jobs as not explored."""
 TimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.opt.time_limit"))
+    float,
+    typer.Option(
+        "--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.opt.time_limit")
+    ),
 ]
 ExploreTimeLimitOpt = Annotated[
-    float, typer.Option("--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.explore.time_limit"))
+    float,
+    typer.Option(
+        "--time-limit", metavar="SECONDS", max=TIME_LIMIT_MAX, help=h("help.explore.time_limit")
+    ),
 ]
 
 
@@ -104,7 +126,12 @@ def profile_from_flags(
     base = load_profile(profile_file) if profile_file is not None else Profile()
     if lang_flag is None and base.lang is not None:
         language = use_lang(base.lang)
-    for flag, value in (("--radius", radius), ("--max-hours", max_hours), ("--max-weeks", max_weeks), ("--budget", budget)):
+    for flag, value in (
+        ("--radius", radius),
+        ("--max-hours", max_hours),
+        ("--max-weeks", max_weeks),
+        ("--budget", budget),
+    ):
         non_negative(flag, value)
     overrides: dict[str, Any] = {
         "jobs": tuple(from_) if from_ else None,
@@ -118,14 +145,33 @@ def profile_from_flags(
         "funding": tuple(funding) if funding else None,
     }
     flags = {
-        "jobs": "--from", "skills": "--skill", "home": "--home", "mobility_km": "--radius", "max_hours": "--max-hours",
-        "max_weeks": "--max-weeks", "budget_eur": "--budget", "funding": "--funding",
+        "jobs": "--from",
+        "skills": "--skill",
+        "home": "--home",
+        "mobility_km": "--radius",
+        "max_hours": "--max-hours",
+        "max_weeks": "--max-weeks",
+        "budget_eur": "--budget",
+        "funding": "--funding",
     }
     source = str(profile_file) if profile_file is not None else "profile"
     where = {
-        name: flags[name] if overrides.get(name) is not None and name in flags else f"{source}: {name}"
-        for name in ("jobs", "skills", "home", "mobility_km", "max_hours", "max_weeks", "budget_eur", "funding",
-                     "exclude_courses", "targets", "sectors")
+        name: flags[name]
+        if overrides.get(name) is not None and name in flags
+        else f"{source}: {name}"
+        for name in (
+            "jobs",
+            "skills",
+            "home",
+            "mobility_km",
+            "max_hours",
+            "max_weeks",
+            "budget_eur",
+            "funding",
+            "exclude_courses",
+            "targets",
+            "sectors",
+        )
     }
     return base.merged(**overrides), language, where
 

@@ -25,7 +25,9 @@ from ..safetext import printable
 Check = Callable[[str], Problem | None]
 """A typed answer's check: None when it is good, else a message key (and its placeholders)."""
 
-STYLE = Style.from_dict({"qmark": "bold", "question": "bold", "answer": "bold", "instruction": "italic"})
+STYLE = Style.from_dict(
+    {"qmark": "bold", "question": "bold", "answer": "bold", "instruction": "italic"}
+)
 
 
 @contextmanager
@@ -36,7 +38,9 @@ def _checkbox_summary(lang: str) -> Iterator[None]:
 
     original = module.create_inquirer_layout
 
-    def layout(ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kwargs: Any) -> Any:
+    def layout(
+        ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kwargs: Any
+    ) -> Any:
         def tokens() -> list[tuple[str, str]]:
             return [(style, _summary(style, text, lang)) for style, text in get_prompt_tokens()]
 
@@ -111,13 +115,26 @@ class Prompter:
         return validate
 
     def select(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
-        items = [questionary.Choice(title=printable(label), value=value) for label, value in choices]
+        items = [
+            questionary.Choice(title=printable(label), value=value) for label, value in choices
+        ]
         chosen = next((item for item in items if item.value == default), None)
         return self._ask(
-            questionary.select(printable(message), choices=items, default=chosen, style=STYLE, instruction=t("advise.hint.select", self.lang))
+            questionary.select(
+                printable(message),
+                choices=items,
+                default=chosen,
+                style=STYLE,
+                instruction=t("advise.hint.select", self.lang),
+            )
         )
 
-    def checkbox(self, message: str, choices: Sequence[tuple[str, Any, bool]], groups: dict[Any, str] | None = None) -> list[Any]:
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, Any, bool]],
+        groups: dict[Any, str] | None = None,
+    ) -> list[Any]:
         """``choices``: (label, value, checked). ``groups`` maps a value to the heading printed before it."""
         items: list[Any] = []
         for label, value, checked in choices:
@@ -125,11 +142,25 @@ class Prompter:
                 items.append(questionary.Separator(f"── {printable(groups[value])}"))
             items.append(questionary.Choice(title=printable(label), value=value, checked=checked))
         with _checkbox_summary(self.lang):
-            question = questionary.checkbox(printable(message), choices=items, style=STYLE, instruction=t("advise.hint.checkbox", self.lang))
+            question = questionary.checkbox(
+                printable(message),
+                choices=items,
+                style=STYLE,
+                instruction=t("advise.hint.checkbox", self.lang),
+            )
         return list(self._ask(question))
 
     def text(self, message: str, default: str = "", check: Check | None = None) -> str:
-        return str(self._ask(questionary.text(printable(message), default=default, validate=self._validator(check), style=STYLE)))
+        return str(
+            self._ask(
+                questionary.text(
+                    printable(message),
+                    default=default,
+                    validate=self._validator(check),
+                    style=STYLE,
+                )
+            )
+        )
 
     def autocomplete(
         self, message: str, choices: Sequence[Choice], check: Check | None = None, default: str = ""
@@ -137,8 +168,12 @@ class Prompter:
         return str(
             self._ask(
                 questionary.autocomplete(
-                    printable(message), choices=[c.label for c in choices], default=default,
-                    completer=FoldingCompleter(choices), validate=self._validator(check), style=STYLE,
+                    printable(message),
+                    choices=[c.label for c in choices],
+                    default=default,
+                    completer=FoldingCompleter(choices),
+                    validate=self._validator(check),
+                    style=STYLE,
                 )
             )
         )

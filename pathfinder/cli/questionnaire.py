@@ -41,13 +41,17 @@ def shorten(text: str, width: int = 74) -> str:
 
 
 def _select(prompter: Prompter, prompt: Prompt) -> Any:
-    return prompter.select(prompt.message, [(c.label, c.value) for c in prompt.choices], default=prompt.default)
+    return prompter.select(
+        prompt.message, [(c.label, c.value) for c in prompt.choices], default=prompt.default
+    )
 
 
 def _checkbox(prompter: Prompter, prompt: Prompt) -> Any:
     ticked = prompt.default or ()
     return prompter.checkbox(
-        prompt.message, [(c.label, c.value, c.value in ticked) for c in prompt.choices], groups=dict(prompt.groups)
+        prompt.message,
+        [(c.label, c.value, c.value in ticked) for c in prompt.choices],
+        groups=dict(prompt.groups),
     )
 
 
@@ -107,7 +111,13 @@ class Questionnaire:
 
     def ask(self, question: Question) -> None:
         self.answers = ask(
-            question, self.catalog, self.answers, self.lang, self.render, ranker=self.explore, say=self.prompter_message
+            question,
+            self.catalog,
+            self.answers,
+            self.lang,
+            self.render,
+            ranker=self.explore,
+            say=self.prompter_message,
         )
         if "lang" in question.fields and self.answers.profile.lang:
             self.prompter.lang = self.answers.profile.lang
@@ -119,11 +129,18 @@ class Questionnaire:
         """Show every answer; pick one to change it, or go on to compute."""
         while True:
             choices = [
-                (shorten(f"{t(q.label, self.lang)}: {describe(q, self.catalog, self.answers, self.lang)}"), q.name)
+                (
+                    shorten(
+                        f"{t(q.label, self.lang)}: {describe(q, self.catalog, self.answers, self.lang)}"
+                    ),
+                    q.name,
+                )
                 for q in ADVISING_QUESTIONS
             ]
             choices.append((t("advise.review.compute", self.lang), COMPUTE))
-            picked = self.prompter.select(t("advise.review.title", self.lang), choices, default=COMPUTE)
+            picked = self.prompter.select(
+                t("advise.review.title", self.lang), choices, default=COMPUTE
+            )
             if picked == COMPUTE:
                 return
             self.ask(QUESTION_BY_NAME[picked])

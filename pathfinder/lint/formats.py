@@ -18,8 +18,19 @@ from ..safetext import printable
 from .linter import LintReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-JSON_KEYS: tuple[str, ...] = ("path", "line", "column", "end_line", "end_column", "severity", "code", "message")
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+JSON_KEYS: tuple[str, ...] = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "severity",
+    "code",
+    "message",
+)
 
 
 def count(what: str, n: int, lang: str | None) -> str:
@@ -31,7 +42,8 @@ def count(what: str, n: int, lang: str | None) -> str:
 def summary(report: LintReport, lang: str | None) -> str:
     """``3 errors, 2 warnings in 7 files``."""
     return t(
-        "lint.summary", lang,
+        "lint.summary",
+        lang,
         errors=count("error", report.error_count, lang),
         warnings=count("warning", report.warning_count, lang),
         files=count("file", len(report.files), lang),
@@ -57,9 +69,14 @@ def to_json(report: LintReport, lang: str | None) -> str:
     """A JSON list of objects with exactly the keys of ``JSON_KEYS``."""
     items = [
         {
-            "path": d.path, "line": d.line, "column": d.column,
-            "end_line": d.end_line, "end_column": d.end_column,
-            "severity": d.severity.value, "code": d.code, "message": d.message_in(lang),
+            "path": d.path,
+            "line": d.line,
+            "column": d.column,
+            "end_line": d.end_line,
+            "end_column": d.end_column,
+            "severity": d.severity.value,
+            "code": d.code,
+            "message": d.message_in(lang),
         }
         for d in report.diagnostics
     ]
@@ -131,7 +148,12 @@ def sarif(report: LintReport, lang: str | None) -> str:
             "level": d.severity.value,
             "message": {"text": d.message_in(lang)},
             "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": _region(d)}}
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.path)},
+                        "region": _region(d),
+                    }
+                }
             ],
         }
         for d in report.diagnostics

@@ -44,7 +44,9 @@ def check(catalog: Catalog, locator: Locator) -> list[Diagnostic]:
     return found
 
 
-def _unmet_steps(course: Course, levels: Mapping[str, int]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _unmet_steps(
+    course: Course, levels: Mapping[str, int]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """``(steps to the node, formatted requirement)`` for each requirement the levels do not meet."""
     for skill, level in short_of(levels, course.requires):
         yield ("requires", skill), format_requirement(((skill, level),))
@@ -119,12 +121,20 @@ def cycles(catalog: Catalog, reached: Reach, locator: Locator) -> Iterator[Diagn
                     graph.add_edge(("course", course.id), ("level", skill, level))
     rank = {course_id: index for index, course_id in enumerate(catalog.courses)}
     for component in nx.strongly_connected_components(graph):
-        members = sorted((node[1] for node in component if node[0] == "course"), key=rank.__getitem__)
+        members = sorted(
+            (node[1] for node in component if node[0] == "course"), key=rank.__getitem__
+        )
         if len(members) < 2:
             continue
         sub = graph.subgraph(component)
-        order = [edge[0][1] for edge in nx.find_cycle(sub, source=("course", members[0])) if edge[0][0] == "course"]
-        if len(order) < 2:  # pragma: no cover - a component of several courses has a cycle through two
+        order = [
+            edge[0][1]
+            for edge in nx.find_cycle(sub, source=("course", members[0]))
+            if edge[0][0] == "course"
+        ]
+        if (
+            len(order) < 2
+        ):  # pragma: no cover - a component of several courses has a cycle through two
             continue
         first = min(range(len(order)), key=lambda i: rank[order[i]])
         order = order[first:] + order[:first]
@@ -149,7 +159,9 @@ def skill_usage(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
         names = [f"'{course.id}'" for course in courses[:LISTED]]
         if len(courses) > LISTED:
             names.append("…")
-        yield diagnostic("PF205", "lint.ungranted_skill", *where, id=skill.id, courses=", ".join(names))
+        yield diagnostic(
+            "PF205", "lint.ungranted_skill", *where, id=skill.id, courses=", ".join(names)
+        )
 
 
 def nothing_new(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
@@ -172,6 +184,10 @@ def duplicates(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
         there = locator.at("courses", earlier, "id")
         where = locator.at("courses", course, "id")
         yield diagnostic(
-            "PF207", "lint.duplicate_course", *where,
-            id=course.id, other=earlier.id, first=f"{there.path}:{there.line}",
+            "PF207",
+            "lint.duplicate_course",
+            *where,
+            id=course.id,
+            other=earlier.id,
+            first=f"{there.path}:{there.line}",
         )

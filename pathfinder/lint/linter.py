@@ -93,7 +93,9 @@ def resolve_codes(values: Iterable[str] | None, option: str = "select") -> froze
 
                 hint = suggest(item, RULES)
                 key = "lint.unknown_code_hint" if hint else "lint.unknown_code"
-                raise PathfinderError(key, option=option, code=clip(item), suggestion=", ".join(hint))
+                raise PathfinderError(
+                    key, option=option, code=clip(item), suggestion=", ".join(hint)
+                )
             codes |= matched
     return frozenset(codes) if given else None
 
@@ -130,10 +132,7 @@ def lint(
         suppressed += result.suppressed
         if result.skipped:
             skipped.append(str(root))
-    kept = [
-        d for d in found
-        if (selected is None or d.code in selected) and d.code not in ignored
-    ]
+    kept = [d for d in found if (selected is None or d.code in selected) and d.code not in ignored]
     kept.sort()
     return LintReport(tuple(kept), tuple(files), tuple(skipped), suppressed)
 
@@ -188,7 +187,10 @@ def _cache_key(root: Path) -> str | None:
 
     try:
         files = discover(root)
-        pairs = [(str(f.resolve()), hashlib.sha256(read_bounded(f, MAX_FILE_BYTES)).hexdigest()) for f in files]
+        pairs = [
+            (str(f.resolve()), hashlib.sha256(read_bounded(f, MAX_FILE_BYTES)).hexdigest())
+            for f in files
+        ]
     except (OSError, PathfinderError):
         return None
     if not pairs:

@@ -70,7 +70,9 @@ class Locator:
             location = entry.location
             if location is None:  # pragma: no cover - loaded entries always have a location
                 return Span("<catalog>", 1, 1, 1, 1)
-            return Span(location.path, location.line, location.column, location.line, location.column)
+            return Span(
+                location.path, location.line, location.column, location.line, location.column
+            )
         path, node = found
         target = node
         for step in steps:

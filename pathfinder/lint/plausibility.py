@@ -29,13 +29,24 @@ def course_hours(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
         if per_week > MAX_HOURS_PER_WEEK:
             where = locator.at("courses", course, "hours")
             yield diagnostic(
-                "PF208", "lint.weekly_hours", *where, id=course.id, hours=whole_number(course.hours),
-                weeks=whole_number(course.weeks), per_week=whole_number(round(per_week, 1)), limit=MAX_HOURS_PER_WEEK,
+                "PF208",
+                "lint.weekly_hours",
+                *where,
+                id=course.id,
+                hours=whole_number(course.hours),
+                weeks=whole_number(course.weeks),
+                per_week=whole_number(round(per_week, 1)),
+                limit=MAX_HOURS_PER_WEEK,
             )
         if course.hours > MAX_COURSE_HOURS:
             where = locator.at("courses", course, "hours")
             yield diagnostic(
-                "PF209", "lint.course_hours", *where, id=course.id, hours=whole_number(course.hours), limit=MAX_COURSE_HOURS,
+                "PF209",
+                "lint.course_hours",
+                *where,
+                id=course.id,
+                hours=whole_number(course.hours),
+                limit=MAX_COURSE_HOURS,
             )
 
 
@@ -50,6 +61,12 @@ def sites_in_france(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
     for site in catalog.sites.values():
         if in_france(site.lat, site.lon):
             continue
-        key = "lint.outside_france_swapped" if in_france(site.lon, site.lat) else "lint.outside_france"
+        key = (
+            "lint.outside_france_swapped"
+            if in_france(site.lon, site.lat)
+            else "lint.outside_france"
+        )
         where = locator.at("sites", site, "lat")
-        yield diagnostic("PF210", key, *where, id=site.id, lat=whole_number(site.lat), lon=whole_number(site.lon))
+        yield diagnostic(
+            "PF210", key, *where, id=site.id, lat=whole_number(site.lat), lon=whole_number(site.lon)
+        )

@@ -16,7 +16,9 @@ from ..i18n import t
 from ..rules import RULES
 from .rule_texts import EXPLANATIONS
 
-BEGIN = "<!-- BEGIN GENERATED RULES: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md -->"
+BEGIN = (
+    "<!-- BEGIN GENERATED RULES: python -m pathfinder.lint.rule_docs --write docs/lint-rules.md -->"
+)
 END = "<!-- END GENERATED RULES -->"
 
 
@@ -64,7 +66,9 @@ def render_terminal(code: str, lang: str | None) -> str:
     severity = t(f"severity.{rule.severity.value}", lang)
     head = f"{code} {rule.name}: {t(rule.title_key, lang)}\n{t('lint.explain.severity', lang)}: {severity}"
     body = "\n\n".join(
-        textwrap.fill(p, 88, break_long_words=False, break_on_hyphens=False)  # ids and codes stay whole
+        textwrap.fill(
+            p, 88, break_long_words=False, break_on_hyphens=False
+        )  # ids and codes stay whole
         for p in explanation_text(code, lang).split("\n\n")
     )
     entry = EXPLANATIONS[code]
@@ -79,7 +83,9 @@ def rules_markdown() -> str:
     lines = [BEGIN, "", "| code | name | default severity | title |", "|---|---|---|---|"]
     for code in sorted(RULES):
         rule = RULES[code]
-        lines.append(f"| [{code}](#{code.lower()}) | `{rule.name}` | {rule.severity.value} | {t(rule.title_key, 'en')} |")
+        lines.append(
+            f"| [{code}](#{code.lower()}) | `{rule.name}` | {rule.severity.value} | {t(rule.title_key, 'en')} |"
+        )
     for code in sorted(RULES):
         rule = RULES[code]
         lines += [

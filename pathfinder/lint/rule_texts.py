@@ -83,14 +83,14 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "PF006": Explanation(
         en="Anchors and aliases (`&a`, `*a`) expand to more than 100,000 nodes. Nested aliases grow "
-        "exponentially (the \"billion laughs\" attack) and could exhaust memory, so reading stops. "
+        'exponentially (the "billion laughs" attack) and could exhaust memory, so reading stops. '
         "Write the data out, or use aliases only for small repeated values.",
         fr="Les ancres et alias (`&a`, `*a`) se développent en plus de 100 000 nœuds. Des alias "
         "imbriqués croissent de façon exponentielle (attaque « billion laughs ») et pourraient épuiser "
         "la mémoire : la lecture s'arrête. Écrivez les données en entier, ou réservez les alias à de "
         "petites valeurs répétées.",
         bad="a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
-        good="sources: &rncp [\"RNCP 35123\"]\ncourses:\n  - {id: a, sources: *rncp}",
+        good='sources: &rncp ["RNCP 35123"]\ncourses:\n  - {id: a, sources: *rncp}',
     ),
     "PF007": Explanation(
         en="The file is not UTF-8: it is UTF-16, or it holds bytes that are not valid UTF-8 (a file "
@@ -163,13 +163,13 @@ EXPLANATIONS: dict[str, Explanation] = {
         good="  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}",
     ),
     "PF103": Explanation(
-        en="A value has the wrong type: text where a number is expected (`hours: \"21\"` in quotes "
+        en='A value has the wrong type: text where a number is expected (`hours: "21"` in quotes '
         "is text), a list where a mapping is expected, a plain string name in a catalog with several "
         "languages. Write the value the way the format describes it.",
-        fr="Une valeur n'a pas le bon type : du texte là où un nombre est attendu (`hours: \"21\"` "
+        fr='Une valeur n\'a pas le bon type : du texte là où un nombre est attendu (`hours: "21"` '
         "entre guillemets est du texte), une liste là où un dictionnaire est attendu, un nom en texte "
         "simple dans un catalogue à plusieurs langues. Écrivez la valeur comme le décrit le format.",
-        bad="    hours: \"21\"\n    grants: [hv-safety-b2l]",
+        bad='    hours: "21"\n    grants: [hv-safety-b2l]',
         good="    hours: 21\n    grants: {hv-safety-b2l: 1}",
     ),
     "PF104": Explanation(
@@ -234,16 +234,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         "est incomplet ou apparaît plusieurs fois. Un catalogue le déclare exactement une fois, dans "
         "l'un quelconque de ses fichiers. Vérifier seul un fichier d'un catalogue en plusieurs fichiers "
         "aboutit aussi ici : vérifiez le dossier entier.",
-        bad="# catalog/skills.yaml\ncatalog: {name: ReKnow, version: \"1\"}\n# catalog/courses.yaml\ncatalog: {name: ReKnow, version: \"2\"}",
-        good="# catalog/catalog.yaml\ncatalog: {name: ReKnow, version: \"2\", languages: [en, fr]}",
+        bad='# catalog/skills.yaml\ncatalog: {name: ReKnow, version: "1"}\n# catalog/courses.yaml\ncatalog: {name: ReKnow, version: "2"}',
+        good='# catalog/catalog.yaml\ncatalog: {name: ReKnow, version: "2", languages: [en, fr]}',
     ),
     "PF110": Explanation(
         en="A name lacks one of the catalog's declared languages. Readers in that language see the "
         "catalog's first language instead. Add the translation.",
         fr="Un nom n'existe pas dans l'une des langues déclarées par le catalogue. Les lecteurs de "
         "cette langue voient à la place la première langue du catalogue. Ajoutez la traduction.",
-        bad="catalog: {name: ReKnow, version: \"1\", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding}, category: metal}",
-        good="catalog: {name: ReKnow, version: \"1\", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}",
+        bad='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding}, category: metal}',
+        good='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}',
     ),
     "PF111": Explanation(
         en="A value that must be one of a fixed list is not: a course `format` other than `onsite`, "
@@ -281,16 +281,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         fr="Un nom a un texte dans une langue que le catalogue ne déclare pas dans "
         "`catalog.languages`. Soit le code de langue est une faute (`en-GB`, `fre`), soit la langue "
         "doit être déclarée.",
-        bad="catalog: {name: ReKnow, version: \"1\", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fre: Soudage}, category: metal}",
-        good="catalog: {name: ReKnow, version: \"1\", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}",
+        bad='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fre: Soudage}, category: metal}',
+        good='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}',
     ),
     "PF115": Explanation(
         en="The catalog has its `catalog:` block but no sectors, providers, sites, skills, jobs or "
         "courses at all, usually because the wrong directory was given.",
         fr="Le catalogue a son bloc `catalog:` mais aucun secteur, organisme, site, compétence, "
         "métier ni formation, en général parce que le mauvais dossier a été indiqué.",
-        bad="catalog: {name: ReKnow, version: \"1\"}",
-        good="catalog: {name: ReKnow, version: \"1\"}\nskills:\n  - {id: welding, name: Welding, category: metal}",
+        bad='catalog: {name: ReKnow, version: "1"}',
+        good='catalog: {name: ReKnow, version: "1"}\nskills:\n  - {id: welding, name: Welding, category: metal}',
     ),
     # ---------------------------------------------------------------- PF2xx: the whole catalog
     "PF201": Explanation(
@@ -430,11 +430,11 @@ EXPLANATIONS: dict[str, Explanation] = {
         "ce sont des textes, mais les outils YAML 1.1 (PyYAML, beaucoup d'éditeurs et de scripts "
         "d'intégration continue) les lisent comme des booléens : `name: no` devient `False`. Mettez-les "
         "entre guillemets, ou écrivez `true`/`false` pour un booléen.",
-        bad="catalog: {name: ReKnow, version: \"1\", languages: [en, fr, no]}    # no: Norwegian",
-        good="catalog: {name: ReKnow, version: \"1\", languages: [en, fr, \"no\"]}",
+        bad='catalog: {name: ReKnow, version: "1", languages: [en, fr, no]}    # no: Norwegian',
+        good='catalog: {name: ReKnow, version: "1", languages: [en, fr, "no"]}',
     ),
     "PF302": Explanation(
-        en="A `requires_any` group with a single skill means \"at least one of this one skill\": it is "
+        en='A `requires_any` group with a single skill means "at least one of this one skill": it is '
         "a plain requirement. Move it to `requires`, where readers expect it; or add the alternatives "
         "the group was meant to offer.",
         fr="Un groupe `requires_any` d'une seule compétence signifie « au moins une parmi cette seule "
@@ -459,7 +459,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         en="A text or a key holds a control character (ESC, carriage return, line feed, NUL, any "
         "C0 or C1 control but the tab), a bidirectional mark, embedding, override or isolate (such as U+202E, "
         "right-to-left override), or a line or paragraph separator, usually written as a YAML escape "
-        "(`\"\\e\"`, `\"\\u202e\"`) or carried in by a block scalar. Such characters show a reader "
+        '(`"\\e"`, `"\\u202e"`) or carried in by a block scalar. Such characters show a reader '
         "something else than the catalog holds: an override reverses the rest of a name, an escape "
         "sequence redraws the terminal, a line break forges a new line in a CI log. Pathfinder's "
         "outputs show them as visible escapes (`\\u202e`), but the name is wrong either way: remove "
@@ -468,13 +468,13 @@ EXPLANATIONS: dict[str, Explanation] = {
         "NUL, tout contrôle C0 ou C1 sauf la tabulation), une marque, un enchâssement, un forçage ou un "
         "isolement de direction d'écriture (comme U+202E, forçage de droite à gauche), ou un "
         "séparateur de ligne ou de paragraphe, le plus souvent écrit comme un échappement YAML "
-        "(`\"\\e\"`, `\"\\u202e\"`) ou apporté par un bloc de texte. Ces caractères montrent au lecteur "
+        '(`"\\e"`, `"\\u202e"`) ou apporté par un bloc de texte. Ces caractères montrent au lecteur '
         "autre chose que ce que contient le catalogue : un forçage inverse la suite d'un nom, une "
         "séquence d'échappement redessine le terminal, un saut de ligne fabrique une fausse ligne dans "
         "un journal d'intégration continue. Les sorties de Pathfinder les affichent comme des "
         "échappements visibles (`\\u202e`), mais le nom est faux de toute façon : supprimez-les. "
         "C'est une erreur, car cela peut masquer du contenu.",
-        bad="  - {id: welding, name: {en: \"Welding \\u202e3 level\", fr: Soudage}, category: metal}",
-        good="  - {id: welding, name: {en: \"Welding level 3\", fr: Soudage}, category: metal}",
+        bad='  - {id: welding, name: {en: "Welding \\u202e3 level", fr: Soudage}, category: metal}',
+        good='  - {id: welding, name: {en: "Welding level 3", fr: Soudage}, category: metal}',
     ),
 }

@@ -37,11 +37,21 @@ def single_skill_groups(parsed: Iterable[ParsedFile]) -> Iterator[Diagnostic]:
                     if key.value != "requires_any" or value.kind != SEQUENCE:
                         continue
                     for group in value.value:
-                        if group.kind == MAPPING and len(group.value) == 1 and group.value[0][0].kind == SCALAR:
+                        if (
+                            group.kind == MAPPING
+                            and len(group.value) == 1
+                            and group.value[0][0].kind == SCALAR
+                        ):
                             skill = group.value[0][0].value
                             yield diagnostic(
-                                "PF302", "lint.single_any", file.path,
-                                group.line, group.column, group.end_line, group.end_column, skill=skill,
+                                "PF302",
+                                "lint.single_any",
+                                file.path,
+                                group.line,
+                                group.column,
+                                group.end_line,
+                                group.end_column,
+                                skill=skill,
                             )
 
 
@@ -59,14 +69,24 @@ def control_characters(parsed: Iterable[ParsedFile]) -> Iterator[Diagnostic]:
         for node, is_key in _scalars(file.root):
             if (node.line, node.column) in seen or not isinstance(node.value, str):
                 continue
-            chars = list(dict.fromkeys(f"U+{ord(char):04X}" for _, char in find_unsafe(node.value) if char != "\t"))
+            chars = list(
+                dict.fromkeys(
+                    f"U+{ord(char):04X}" for _, char in find_unsafe(node.value) if char != "\t"
+                )
+            )
             if not chars:
                 continue
             seen.add((node.line, node.column))
             shown = ", ".join(chars[:MAX_NAMED]) + (", …" if len(chars) > MAX_NAMED else "")
             yield diagnostic(
-                "PF304", "lint.control_character_key" if is_key else "lint.control_character", file.path,
-                node.line, node.column, node.end_line, node.end_column, chars=shown,
+                "PF304",
+                "lint.control_character_key" if is_key else "lint.control_character",
+                file.path,
+                node.line,
+                node.column,
+                node.end_line,
+                node.end_column,
+                chars=shown,
             )
 
 

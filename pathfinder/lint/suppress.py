@@ -62,7 +62,9 @@ def _comment(path: str, number: int, line: str, found: Suppressions) -> None:
     ignore = _IGNORE.match(match.group("body"))
     codes = [code.strip().upper() for code in ignore.group("codes").split(",")] if ignore else []
     if not ignore or not all(codes):
-        found.problems.append(diagnostic("PF303", "lint.suppression_malformed", path, number, column))
+        found.problems.append(
+            diagnostic("PF303", "lint.suppression_malformed", path, number, column)
+        )
         return
     alone = not line[: match.start()].strip()
     target = number + 1 if alone else number
@@ -71,11 +73,17 @@ def _comment(path: str, number: int, line: str, found: Suppressions) -> None:
         if code in RULES:
             known.add(code)
         else:
-            found.problems.append(diagnostic("PF303", "lint.suppression_unknown_code", path, number, column, code=code))
+            found.problems.append(
+                diagnostic(
+                    "PF303", "lint.suppression_unknown_code", path, number, column, code=code
+                )
+            )
     found.by_line.setdefault((path, target), set()).update(known)
 
 
-def catalog_ignore(parsed: Sequence[ParsedFile], problems: list[Diagnostic] | None = None) -> list[str]:
+def catalog_ignore(
+    parsed: Sequence[ParsedFile], problems: list[Diagnostic] | None = None
+) -> list[str]:
     """The codes of the first ``catalog: lint: ignore:`` list, read from the raw nodes. Codes that
     look like codes but name no rule are reported in ``problems`` (PF303); the loader reports the
     rest (PF103, PF104)."""
@@ -102,7 +110,14 @@ def catalog_ignore(parsed: Sequence[ParsedFile], problems: list[Diagnostic] | No
                     found.append(item.value)
                 elif problems is not None and RULE_CODE_PATTERN.fullmatch(item.value):
                     problems.append(
-                        diagnostic("PF303", "lint.ignore_unknown_code", file.path, item.line, item.column, code=item.value)
+                        diagnostic(
+                            "PF303",
+                            "lint.ignore_unknown_code",
+                            file.path,
+                            item.line,
+                            item.column,
+                            code=item.value,
+                        )
                     )
             return found
     return []

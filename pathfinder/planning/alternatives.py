@@ -24,7 +24,11 @@ from .search import NO_CAPS, Caps, Found, OutOfTime, necessary_courses, search
 
 
 def k_best(
-    problem: Problem, objective: str, caps: Caps = NO_CAPS, k: int = 3, deadline: Deadline | float | None = None
+    problem: Problem,
+    objective: str,
+    caps: Caps = NO_CAPS,
+    k: int = 3,
+    deadline: Deadline | float | None = None,
 ) -> list[Found]:
     """Up to ``k`` paths, best first (see the module's docstring)."""
     clock = Deadline.of(deadline)

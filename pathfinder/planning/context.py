@@ -139,7 +139,9 @@ class Context:
         :func:`pathfinder.levels.reach`, in linear time. Raises TimeUp past ``deadline`` (and
         leaves nothing computed)."""
         if self._reachable is None:
-            usable = [course for course in self.catalog.courses.values() if self.usage(course) is not None]
+            usable = [
+                course for course in self.catalog.courses.values() if self.usage(course) is not None
+            ]
             self._reachable = reach(usable, self.start, (deadline or NO_DEADLINE).check).levels
         return self._reachable
 

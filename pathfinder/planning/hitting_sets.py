@@ -57,7 +57,9 @@ def least_hitting_set(
         if start_cost <= floor:
             return best, best_cost
 
-    def visit(chosen: int, forbidden: int, spent: int, used: tuple[int, ...], pending: list[int]) -> bool:
+    def visit(
+        chosen: int, forbidden: int, spent: int, used: tuple[int, ...], pending: list[int]
+    ) -> bool:
         """Search below this node; True when a hitting set costing ``floor`` was found."""
         nonlocal best_cost, best, visits
         visits += 1
@@ -101,7 +103,9 @@ def least_hitting_set(
             elements = _elements(forced)
             spent += sum(cost[e] for e in elements)
             used = tuple(used[r] + sum(resources[r][e] for e in elements) for r in range(n_res))
-            if any(used[r] > caps[r] for r in range(n_res)) or (best_cost is not None and spent >= best_cost):
+            if any(used[r] > caps[r] for r in range(n_res)) or (
+                best_cost is not None and spent >= best_cost
+            ):
                 return False
             chosen |= forced
             unhit = [s for s in unhit if not s & forced]
@@ -127,7 +131,9 @@ def least_hitting_set(
     return best, best_cost
 
 
-def greedy_hitting_set(sets: Sequence[int], cost: Sequence[int], check: Callable[[], None] | None = None) -> int:
+def greedy_hitting_set(
+    sets: Sequence[int], cost: Sequence[int], check: Callable[[], None] | None = None
+) -> int:
     """A hitting set, not always the cheapest: the element of every one-element set, then
     repeatedly the element of least cost per set it newly hits, then without the elements the
     others make unnecessary (costliest first). ``check`` is called at every step (to stop a long

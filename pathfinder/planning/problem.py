@@ -54,7 +54,9 @@ class PCourse:
 class Problem:
     """A target, from a context's start levels, over the context's usable courses."""
 
-    def __init__(self, context: Context, target: Mapping[str, int], deadline: Deadline | None = None) -> None:
+    def __init__(
+        self, context: Context, target: Mapping[str, int], deadline: Deadline | None = None
+    ) -> None:
         """Compiles in five steps: the needed thresholds and relevant courses (backward), their
         bits and masks, what can be taken at all (forward), the courses that still serve the
         target (backward again), the integer weights. Raises
@@ -64,7 +66,9 @@ class Problem:
         self.target_levels = dict(target)
         start = context.start
         thresholds, relevant = _relevant(context, target, check)
-        self.bits: list[tuple[str, int]] = sorted((s, lv) for s, levels in thresholds.items() for lv in levels)
+        self.bits: list[tuple[str, int]] = sorted(
+            (s, lv) for s, levels in thresholds.items() for lv in levels
+        )
         """The needed thresholds ``(skill, level)``, in order: bit ``i`` is ``bits[i]``."""
         self.bit_of: dict[tuple[str, int], int] = {key: 1 << i for i, key in enumerate(self.bits)}
         self.target = _compile(relevant.values(), self.bit_of, start, target)
@@ -84,7 +88,9 @@ class Problem:
         """Per weight: what its exact amounts are multiplied by to make them whole numbers."""
         self.weights: dict[str, list[int]] = {}
         """Per course, in ``scale`` units: each objective and each capped quantity, by name."""
-        amounts: dict[str, list[Fraction]] = {spec.name: [spec.contribution(pc) for pc in courses] for spec in OBJECTIVES}
+        amounts: dict[str, list[Fraction]] = {
+            spec.name: [spec.contribution(pc) for pc in courses] for spec in OBJECTIVES
+        }
         for name in QUANTITIES:
             if name not in amounts:  # hours and weeks are objectives too
                 amounts[name] = [getattr(pc, name) for pc in courses]

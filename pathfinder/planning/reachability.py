@@ -164,7 +164,10 @@ class Reachability:
 
 
 def relaxed_path(
-    reachability: Reachability, cost: Sequence[int], allowed: Sequence[int], deadline: Deadline | None = None
+    reachability: Reachability,
+    cost: Sequence[int],
+    allowed: Sequence[int],
+    deadline: Deadline | None = None,
 ) -> int:
     """A valid set of allowed courses (as a mask), found quickly but not always the cheapest: each
     threshold is met by the course that does it at the least *additive* cost (its cost plus the

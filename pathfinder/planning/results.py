@@ -127,7 +127,15 @@ class LimitsTogether:
     kind: Literal["limits-together"] = "limits-together"
 
 
-Reason = NoCourse | Excluded | OnlineNotAllowed | TooFar | MissingPrerequisites | OverLimit | LimitsTogether
+Reason = (
+    NoCourse
+    | Excluded
+    | OnlineNotAllowed
+    | TooFar
+    | MissingPrerequisites
+    | OverLimit
+    | LimitsTogether
+)
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,18 @@ Requirement = tuple[str, int]
 Supply = tuple[int | None, Requirement]
 
 
-def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels) -> list[list[tuple[int, Requirement]]]:
+def suppliers(
+    order: Sequence[Course], target: Mapping[str, int], start: Levels
+) -> list[list[tuple[int, Requirement]]]:
     """For each consumer (each course of ``order``, then the target last), the ``(supplier index,
     requirement)`` of each of its requirements that the start does not meet.
 
     Raises ValueError when ``order`` is not a valid path to the target.
     """
     result: list[list[tuple[int, Requirement]]] = []
-    consumers: list[tuple[Mapping[str, int], Sequence[Levels]]] = [(c.requires, c.requires_any) for c in order]
+    consumers: list[tuple[Mapping[str, int], Sequence[Levels]]] = [
+        (c.requires, c.requires_any) for c in order
+    ]
     consumers.append((target, ()))
     # per skill, the earlier courses that raised its best level so far: (level, position), with
     # levels increasing, so the first supplier of ``skill >= L`` is found by bisection
@@ -49,7 +53,9 @@ def suppliers(order: Sequence[Course], target: Mapping[str, int], start: Levels)
                 if found is None or earlier < found[0]:
                     found = (earlier, (skill, level))
             if found is None:
-                raise ValueError(f"not a valid path: requirement {list(options)} unmet at position {position}")
+                raise ValueError(
+                    f"not a valid path: requirement {list(options)} unmet at position {position}"
+                )
             supplied.append(found)
         result.append(supplied)
         if position < len(order):
@@ -89,7 +95,9 @@ def schedule(courses: Sequence[Course], target: Mapping[str, int], start: Levels
     return ordered
 
 
-def serves(order: Sequence[Course], target: Mapping[str, int], start: Levels) -> list[tuple[Serves, ...]]:
+def serves(
+    order: Sequence[Course], target: Mapping[str, int], start: Levels
+) -> list[tuple[Serves, ...]]:
     """What each course of a valid ``order`` serves: target requirements it is the first to meet,
     and the later courses it is the first to meet a requirement of (one entry per later course)."""
     supply = suppliers(order, target, start)

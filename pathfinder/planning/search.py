@@ -64,7 +64,9 @@ class Caps:
 
     @property
     def any(self) -> bool:
-        return self.max_hours is not None or self.max_weeks is not None or self.budget_eur is not None
+        return (
+            self.max_hours is not None or self.max_weeks is not None or self.budget_eur is not None
+        )
 
 
 NO_CAPS = Caps()
@@ -106,7 +108,11 @@ def costs(problem: Problem, objective: str) -> list[int]:
     objective_factor = (n + 1) * hours_factor  # above every count, hours and ranks together
     top = 1 << n
     return [
-        objective_weights[i] * objective_factor + hours_factor + hours[i] * rank_factor + top - (1 << (n - 1 - i))
+        objective_weights[i] * objective_factor
+        + hours_factor
+        + hours[i] * rank_factor
+        + top
+        - (1 << (n - 1 - i))
         for i in range(n)
     ]
 
@@ -131,7 +137,9 @@ class _Learned:
 _LEARNED: weakref.WeakKeyDictionary[Problem, _Learned] = weakref.WeakKeyDictionary()
 
 
-def fact_landmarks(problem: Problem, reachability: Reachability, deadline: Deadline = NO_DEADLINE) -> list[int]:
+def fact_landmarks(
+    problem: Problem, reachability: Reachability, deadline: Deadline = NO_DEADLINE
+) -> list[int]:
     """The first landmarks: for each threshold that every valid path meets (a *fact landmark*),
     the courses meeting it. Fact landmarks are found as the greatest fixed point of
     ``LM(t) = {t} + the intersection, over the courses meeting t, of the union of LM over their
@@ -241,7 +249,11 @@ def search(
     reachability = learned.reachability
     limits = [
         (problem.weights[weight], scaled)
-        for limit, weight in ((caps.max_hours, "hours"), (caps.max_weeks, "weeks"), (caps.budget_eur, "pays"))
+        for limit, weight in (
+            (caps.max_hours, "hours"),
+            (caps.max_weeks, "weeks"),
+            (caps.budget_eur, "pays"),
+        )
         if (scaled := scaled_cap(limit, problem.scale[weight])) is not None
     ]
 
@@ -296,8 +308,12 @@ def search(
             if fits(chosen) and (best_cost is None or value < best_cost):
                 best, best_cost = chosen, value
             exact = least_hitting_set(
-                sets, cost, below=best_cost, floor=floor,
-                resources=[weights for weights, _ in limits], caps=[cap for _, cap in limits],
+                sets,
+                cost,
+                below=best_cost,
+                floor=floor,
+                resources=[weights for weights, _ in limits],
+                caps=[cap for _, cap in limits],
                 check=check,
                 known=chosen,  # a valid path hits every landmark
             )

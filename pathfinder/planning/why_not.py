@@ -55,12 +55,16 @@ def caps_of(profile: Profile) -> Caps:
 
 def _cap_list(caps: Caps) -> list[tuple[CapKind, float]]:
     pairs: list[tuple[CapKind, float | None]] = [
-        ("hours", caps.max_hours), ("weeks", caps.max_weeks), ("budget", caps.budget_eur)
+        ("hours", caps.max_hours),
+        ("weeks", caps.max_weeks),
+        ("budget", caps.budget_eur),
     ]
     return [(name, limit) for name, limit in pairs if limit is not None]
 
 
-def least(problem: Problem, cap: str, caps: Caps = NO_CAPS, deadline: Deadline = NO_DEADLINE) -> Fraction | None:
+def least(
+    problem: Problem, cap: str, caps: Caps = NO_CAPS, deadline: Deadline = NO_DEADLINE
+) -> Fraction | None:
     """The least total of a capped quantity over the paths within ``caps`` (None: no path).
     Raises OutOfTime past ``deadline``."""
     found = search(problem, CAP_OBJECTIVE[cap], caps, deadline=deadline, quick=False)
@@ -88,7 +92,8 @@ def blockers(
     while queue and not deadline.passed():
         skill, need = queue.popleft()
         teachers = sorted(
-            (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need), key=lambda c: c.id
+            (c for c in catalog.courses_granting.get(skill, ()) if c.grants[skill] >= need),
+            key=lambda c: c.id,
         )
         reasons: list[Reason] = []
         for course in teachers:
@@ -96,7 +101,9 @@ def blockers(
             if why is not None:
                 reasons.append(why)
                 continue
-            missing = tuple((s, lv) for s, lv in course.requires.items() if not problem.reached(s, lv))
+            missing = tuple(
+                (s, lv) for s, lv in course.requires.items() if not problem.reached(s, lv)
+            )
             missing_any = tuple(
                 tuple(group.items())
                 for group in course.requires_any
@@ -111,7 +118,12 @@ def blockers(
         reasons_of[(skill, need)] = tuple(reasons) or (NoCourse(),)
     targets = set(blocked)
     found = [
-        Blocker(skill, need, reasons, () if (skill, need) in targets else tuple(sorted(needed_by[(skill, need)])))
+        Blocker(
+            skill,
+            need,
+            reasons,
+            () if (skill, need) in targets else tuple(sorted(needed_by[(skill, need)])),
+        )
         for (skill, need), reasons in reasons_of.items()
     ]
     if found or not caps.any:
@@ -135,7 +147,9 @@ def blockers(
     return (Blocker(None, None, (LimitsTogether(tuple(cap_list)),)),)
 
 
-def _over_limits(problem: Problem, cap_list: list[tuple[CapKind, float]], deadline: Deadline) -> list[Reason]:
+def _over_limits(
+    problem: Problem, cap_list: list[tuple[CapKind, float]], deadline: Deadline
+) -> list[Reason]:
     over: list[Reason] = []
     for cap, limit in cap_list:
         try:
@@ -197,7 +211,11 @@ def least_radius(problem: Problem, deadline: Deadline = NO_DEADLINE) -> float | 
 
 
 def relaxations(
-    catalog: Catalog, profile: Profile, target: Mapping[str, int], start: Levels, deadline: Deadline = NO_DEADLINE
+    catalog: Catalog,
+    profile: Profile,
+    target: Mapping[str, int],
+    start: Levels,
+    deadline: Deadline = NO_DEADLINE,
 ) -> tuple[Relaxation, ...]:
     """The smallest single changes to ``profile`` that would open a path to ``target``; past
     ``deadline``, the ones found by then."""
@@ -235,7 +253,13 @@ def _relaxations(
         elif feasible(unlimited):
             radius = profile.mobility_km
             context = Context(catalog, profile, start)
-            distances = sorted({d for site in catalog.sites if (d := context.distance(site)) is not None and d > radius})
+            distances = sorted(
+                {
+                    d
+                    for site in catalog.sites
+                    if (d := context.distance(site)) is not None and d > radius
+                }
+            )
             lo, hi = 0, len(distances) - 1  # distances[hi] (the farthest site) is feasible
             while lo < hi:
                 mid = (lo + hi) // 2

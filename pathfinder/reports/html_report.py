@@ -18,7 +18,18 @@ from ..safetext import printable
 from .escape import html_text
 from .wording import number, objective_report_text
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+)
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
@@ -82,13 +93,17 @@ def provider_colours(catalog: Catalog, paths: Sequence[Mapping[str, Any]]) -> di
     colours: dict[str, str] = {}
     for path in paths:
         for course in path.get("courses", ()):
-            provider = catalog.courses[course["id"]].provider if course["id"] in catalog.courses else "?"
+            provider = (
+                catalog.courses[course["id"]].provider if course["id"] in catalog.courses else "?"
+            )
             if provider not in colours:
                 colours[provider] = PALETTE[len(colours) % len(PALETTE)]
     return colours
 
 
-def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str, str], lang: str) -> str:
+def timeline_svg(
+    catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str, str], lang: str
+) -> str:
     """The path as a Gantt-like SVG: weeks on the x axis, one bar per course, in order."""
     courses = list(path.get("courses", ()))
     total = max(sum(float(c["weeks"]) for c in courses), 0.1)
@@ -103,8 +118,12 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
     tick = 0.0
     while tick <= total + 1e-9:
         x = label_w + tick * scale
-        parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 8}" stroke="#ddd"/>')
-        parts.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick, lang)}</text>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 8}" stroke="#ddd"/>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{_fmt(tick, lang)}</text>'
+        )
         tick += step
     parts.append(
         f'<text x="{label_w - 6}" y="{top - 10}" font-size="10" text-anchor="end" fill="#555">{html_text(t("report.weeks_axis", lang))} →</text>'
@@ -118,11 +137,13 @@ def timeline_svg(catalog: Catalog, path: Mapping[str, Any], colours: Mapping[str
         width = max(float(course["weeks"]) * scale, 2.0)
         label = _name(catalog, "courses", course["id"], lang)
         short = html_text(_short(_plain_name(catalog, "courses", course["id"], lang)))
-        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" font-size="10.5" text-anchor="end">{index + 1}. {short}</text>')
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 14}" font-size="10.5" text-anchor="end">{index + 1}. {short}</text>'
+        )
         parts.append(
             f'<rect class="bar" data-course="{html_text(course["id"])}" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" '
             f'height="{row_h - 7}" rx="2" fill="{colours.get(provider, PALETTE[0])}"><title>{label}: '
-            f'{_fmt(course["weeks"], lang)} {html_text(t("report.weeks_unit", lang))}</title></rect>'
+            f"{_fmt(course['weeks'], lang)} {html_text(t('report.weeks_unit', lang))}</title></rect>"
         )
         start += float(course["weeks"])
     parts.append("</svg>")
@@ -140,9 +161,14 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
     head = "".join(
         f"<th{cls}>{html_text(t(key, lang))}</th>"
         for key, cls in (
-            ("report.col.course", ""), ("report.col.provider", ""), ("report.col.where", ""),
-            ("report.col.hours", ' class="num"'), ("report.col.weeks", ' class="num"'),
-            ("report.col.price", ' class="num"'), ("report.col.pays", ' class="num"'), ("report.col.serves", ""),
+            ("report.col.course", ""),
+            ("report.col.provider", ""),
+            ("report.col.where", ""),
+            ("report.col.hours", ' class="num"'),
+            ("report.col.weeks", ' class="num"'),
+            ("report.col.price", ' class="num"'),
+            ("report.col.pays", ' class="num"'),
+            ("report.col.serves", ""),
         )
     )
     rows = []
@@ -172,7 +198,9 @@ def _path_table(catalog: Catalog, path: Mapping[str, Any], lang: str) -> str:
     return f'<table class="courses"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}{totals}</tbody></table>'
 
 
-def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str) -> str:
+def _profile_section(
+    catalog: Catalog, profile: Mapping[str, Any], reference: str | None, lang: str
+) -> str:
     rows: list[tuple[str, str]] = []
     if reference:
         rows.append((t("report.reference", lang), html_text(reference)))
@@ -185,14 +213,37 @@ def _profile_section(catalog: Catalog, profile: Mapping[str, Any], reference: st
         home_text = _name(catalog, "sites", home, lang) if home else "—"
     radius = profile.get("mobility_km")
     rows.append((t("report.home", lang), home_text))
-    rows.append((t("report.radius", lang), f"{_fmt(radius, lang)} km" if radius is not None else html_text(t("report.any_distance", lang))))
-    rows.append((t("report.online_ok", lang), html_text(t("report.yes" if profile.get("online", True) else "report.no", lang))))
+    rows.append(
+        (
+            t("report.radius", lang),
+            f"{_fmt(radius, lang)} km"
+            if radius is not None
+            else html_text(t("report.any_distance", lang)),
+        )
+    )
+    rows.append(
+        (
+            t("report.online_ok", lang),
+            html_text(t("report.yes" if profile.get("online", True) else "report.no", lang)),
+        )
+    )
     limits = []
-    for key, unit in (("max_hours", "h"), ("max_weeks", t("report.weeks_unit", lang)), ("budget_eur", "€")):
+    for key, unit in (
+        ("max_hours", "h"),
+        ("max_weeks", t("report.weeks_unit", lang)),
+        ("budget_eur", "€"),
+    ):
         if profile.get(key) is not None:
-            limits.append(f"{html_text(t('report.limit.' + key, lang))} {_fmt(profile[key], lang)} {html_text(unit)}")
-    rows.append((t("report.limits", lang), "; ".join(limits) or html_text(t("report.no_limit", lang))))
-    funding = ", ".join(html_text(t("funding." + f, lang)) if _has_funding_label(f) else html_text(f) for f in profile.get("funding", ()))
+            limits.append(
+                f"{html_text(t('report.limit.' + key, lang))} {_fmt(profile[key], lang)} {html_text(unit)}"
+            )
+    rows.append(
+        (t("report.limits", lang), "; ".join(limits) or html_text(t("report.no_limit", lang)))
+    )
+    funding = ", ".join(
+        html_text(t("funding." + f, lang)) if _has_funding_label(f) else html_text(f)
+        for f in profile.get("funding", ())
+    )
     rows.append((t("report.funding", lang), funding or "—"))
     body = "".join(f"<tr><th>{html_text(k)}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<section class="section"><h2>{html_text(t("report.profile", lang))}</h2><table>{body}</table></section>'
@@ -235,12 +286,12 @@ def render_html(
     parts.append(f'<section class="section"><h2>{html_text(t("report.gaps", lang))}</h2>')
     if gaps:
         rows = "".join(
-            f"<tr><td>{_name(catalog, 'skills', g['skill'], lang)}</td><td class=\"num\">{g['have']}</td><td class=\"num\">{g['need']}</td></tr>"
+            f'<tr><td>{_name(catalog, "skills", g["skill"], lang)}</td><td class="num">{g["have"]}</td><td class="num">{g["need"]}</td></tr>'
             for g in gaps
         )
         parts.append(
-            f"<table><thead><tr><th>{html_text(t('report.col.skill', lang))}</th><th class=\"num\">{html_text(t('report.col.have', lang))}</th>"
-            f"<th class=\"num\">{html_text(t('report.col.need', lang))}</th></tr></thead><tbody>{rows}</tbody></table>"
+            f'<table><thead><tr><th>{html_text(t("report.col.skill", lang))}</th><th class="num">{html_text(t("report.col.have", lang))}</th>'
+            f'<th class="num">{html_text(t("report.col.need", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
         )
     else:
         parts.append(f"<p>{html_text(t('report.no_gaps', lang))}</p>")
@@ -250,7 +301,8 @@ def render_html(
         parts.append(f'<section class="path"><h2>{html_text(t("report.best_path", lang))}</h2>')
         parts.append(timeline_svg(catalog, best, colours, lang))
         legend = " · ".join(
-            f'<span style="color:{colour}">■</span> {_name(catalog, "providers", provider, lang)}' for provider, colour in colours.items()
+            f'<span style="color:{colour}">■</span> {_name(catalog, "providers", provider, lang)}'
+            for provider, colour in colours.items()
         )
         parts.append(f'<p class="muted">{legend}</p>')
         parts.append(_path_table(catalog, best, lang))
@@ -258,12 +310,16 @@ def render_html(
             parts.append(f'<p class="muted">{html_text(t("plan.not_proven", lang))}</p>')
         parts.append("</section>")
         for rank, path in enumerate(paths[1:], 2):
-            parts.append(f'<section class="path"><h3>{html_text(t("report.alternative", lang, n=rank))}</h3>')
+            parts.append(
+                f'<section class="path"><h3>{html_text(t("report.alternative", lang, n=rank))}</h3>'
+            )
             parts.append(_path_table(catalog, path, lang))
             parts.append("</section>")
     blockers = report.get("blockers", ())
     if blockers or status == "unreachable":
-        parts.append(f'<section class="section"><h2>{html_text(t("report.why_not", lang))}</h2><ul>')
+        parts.append(
+            f'<section class="section"><h2>{html_text(t("report.why_not", lang))}</h2><ul>'
+        )
         parts.extend(f"<li>{html_text(str(b.get('reason', '')))}</li>" for b in blockers)
         parts.append("</ul>")
         for relaxation in report.get("relaxations", ()):
@@ -273,7 +329,7 @@ def render_html(
     meta = report.get("catalog", {})
     parts.append(
         f'<footer class="muted">{html_text(t("report.catalog", lang))}: {html_text(str(meta.get("name", "")))} '
-        f'{html_text(str(meta.get("version", "")))} · sha256 {html_text(str(meta.get("sha256", "")))}<br>'
+        f"{html_text(str(meta.get('version', '')))} · sha256 {html_text(str(meta.get('sha256', '')))}<br>"
         f"{html_text(t('report.generated', lang, date=generated))}</footer>"
     )
     parts.append("</body></html>\n")

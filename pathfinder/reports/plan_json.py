@@ -42,14 +42,23 @@ def step_data(step: Step, catalog: Catalog, lang: str | None) -> dict[str, Any]:
         # extra keys
         "name": catalog.name(course, lang),
         "provider": course.provider,
-        "provider_name": catalog.name(catalog.providers[course.provider], lang) if course.provider in catalog.providers else course.provider,
-        "site_name": catalog.name(catalog.sites[step.site], lang) if step.site and step.site in catalog.sites else None,
+        "provider_name": catalog.name(catalog.providers[course.provider], lang)
+        if course.provider in catalog.providers
+        else course.provider,
+        "site_name": catalog.name(catalog.sites[step.site], lang)
+        if step.site and step.site in catalog.sites
+        else None,
         "requires": dict(course.requires),
         "requires_any": [dict(group) for group in course.requires_any],
         "funding": list(course.funding),
         "certification": course.certification,
         "purposes": [
-            {"kind": item.kind, "skill": item.requirement[0], "level": item.requirement[1], "course": item.course}
+            {
+                "kind": item.kind,
+                "skill": item.requirement[0],
+                "level": item.requirement[1],
+                "course": item.course,
+            }
             for item in step.serves
         ],
     }
@@ -74,7 +83,13 @@ def reason_data(reason: Reason) -> dict[str, Any]:
         if name == "sites":
             data[name] = [{"site": site, "distance_km": num(d, 1)} for site, d in value]
         elif name in ("missing", "caps"):
-            data[name] = [{"skill" if name == "missing" else "cap": a, "level" if name == "missing" else "limit": b} for a, b in value]
+            data[name] = [
+                {
+                    "skill" if name == "missing" else "cap": a,
+                    "level" if name == "missing" else "limit": b,
+                }
+                for a, b in value
+            ]
         elif name == "missing_any":
             data[name] = [[{"skill": s, "level": lv} for s, lv in group] for group in value]
         else:
@@ -114,13 +129,19 @@ def plan_to_json(result: PlanResult, catalog: Catalog, lang: str | None = None) 
         "start": dict(result.start),
         "proven": result.proven,
         "relaxations": [
-            {"kind": r.kind, "value": r.value if isinstance(r.value, bool) else num(r.value), "text": relaxation_text(r, lang)}
+            {
+                "kind": r.kind,
+                "value": r.value if isinstance(r.value, bool) else num(r.value),
+                "text": relaxation_text(r, lang),
+            }
             for r in result.relaxations
         ],
     }
 
 
-def explore_to_json(result: ExploreResult, catalog: Catalog, lang: str | None = None) -> dict[str, Any]:
+def explore_to_json(
+    result: ExploreResult, catalog: Catalog, lang: str | None = None
+) -> dict[str, Any]:
     """The ``pathfinder explore --format json`` document."""
     return {
         "results": [
@@ -132,7 +153,9 @@ def explore_to_json(result: ExploreResult, catalog: Catalog, lang: str | None = 
                 "courses": item.courses,
                 "openings_nearby": item.openings_nearby,
                 # extra keys
-                "name": catalog.name(catalog.jobs[item.job], lang) if item.job in catalog.jobs else item.job,
+                "name": catalog.name(catalog.jobs[item.job], lang)
+                if item.job in catalog.jobs
+                else item.job,
                 "status": item.status,
                 "total_pays_eur": num(item.total_pays_eur),
                 "path": list(item.path),

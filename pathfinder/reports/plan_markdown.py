@@ -26,12 +26,19 @@ from .wording import (
 
 def _code(entry_id: str) -> str:
     """An id in a code span; any text that a code span could not hold as is, escaped instead."""
-    if entry_id and printable(entry_id) == entry_id and "`" not in entry_id and entry_id.strip() == entry_id:
+    if (
+        entry_id
+        and printable(entry_id) == entry_id
+        and "`" not in entry_id
+        and entry_id.strip() == entry_id
+    ):
         return f"`{entry_id}`"
     return markdown_text(entry_id)
 
 
-def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str | None) -> list[str]:
+def _path_lines(
+    path: Path, n: int, objective: str, catalog: Catalog, lang: str | None
+) -> list[str]:
     heading = (
         t("plan.path_best", lang, n=n, objective=objective_text(objective, lang))
         if n == 1
@@ -45,20 +52,36 @@ def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str 
             t("plan.step.online", lang)
             if step.site is None
             else (
-                t("plan.step.site", lang, site=markdown_text(catalog.name(catalog.sites[step.site], lang)), km=km(step.distance_km, lang))
+                t(
+                    "plan.step.site",
+                    lang,
+                    site=markdown_text(catalog.name(catalog.sites[step.site], lang)),
+                    km=km(step.distance_km, lang),
+                )
                 if step.distance_km is not None
                 else markdown_text(catalog.name(catalog.sites[step.site], lang))
             )
         )
         figures = t(
-            "plan.step.figures", lang, hours=number(course.hours, lang), weeks=number(course.weeks, lang),
+            "plan.step.figures",
+            lang,
+            hours=number(course.hours, lang),
+            weeks=number(course.weeks, lang),
             cost=number(course.cost_eur, lang),
         )
-        pays = t("plan.step.funded", lang) if step.pays_eur == 0 and course.cost_eur > 0 else t(
-            "plan.step.pays", lang, pays=number(step.pays_eur, lang)
+        pays = (
+            t("plan.step.funded", lang)
+            if step.pays_eur == 0 and course.cost_eur > 0
+            else t("plan.step.pays", lang, pays=number(step.pays_eur, lang))
         )
-        by = markdown_link(catalog.name(provider, lang), provider.url) if provider else markdown_text(course.provider)
-        lines.append(f"{index}. **{markdown_text(catalog.name(course, lang))}** ({_code(course.id)}) — {by}, {where}")
+        by = (
+            markdown_link(catalog.name(provider, lang), provider.url)
+            if provider
+            else markdown_text(course.provider)
+        )
+        lines.append(
+            f"{index}. **{markdown_text(catalog.name(course, lang))}** ({_code(course.id)}) — {by}, {where}"
+        )
         lines.append(f"   - {figures}; {pays}")
         what = "; ".join(serves_text(item, lang) for item in step.serves)
         lines.append(f"   - {t('plan.step.serves', lang, what=what)}")
@@ -66,8 +89,13 @@ def _path_lines(path: Path, n: int, objective: str, catalog: Catalog, lang: str 
     lines.append(
         "**"
         + t(
-            "plan.total", lang, hours=number(path.total_hours, lang), weeks=number(path.total_weeks, lang),
-            cost=number(path.total_cost_eur, lang), pays=number(path.total_pays_eur, lang), count=len(path.steps),
+            "plan.total",
+            lang,
+            hours=number(path.total_hours, lang),
+            weeks=number(path.total_weeks, lang),
+            cost=number(path.total_cost_eur, lang),
+            pays=number(path.total_pays_eur, lang),
+            count=len(path.steps),
         )
         + "**"
     )
@@ -82,7 +110,10 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
     lines = [f"# {t('plan.title', lang, job=job_name)} ({_code(result.target)})", ""]
     lines.append(
         t(
-            "plan.catalog", lang, name=markdown_text(catalog.info.name), version=markdown_text(catalog.info.version),
+            "plan.catalog",
+            lang,
+            name=markdown_text(catalog.info.name),
+            version=markdown_text(catalog.info.version),
             sha=catalog.sha256[:12],
         )
     )
@@ -96,7 +127,9 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
         lines += [t("plan.already", lang, job=job_name), ""]
         return "\n".join(lines)
     lines += [f"## {t('plan.gaps', lang)}", ""]
-    lines.append(f"| {t('plan.col.skill', lang)} | {t('plan.col.have', lang)} | {t('plan.col.need', lang)} |")
+    lines.append(
+        f"| {t('plan.col.skill', lang)} | {t('plan.col.have', lang)} | {t('plan.col.need', lang)} |"
+    )
     lines.append("|---|---:|---:|")
     for gap in result.gaps:
         skill = catalog.skills.get(gap.skill)
@@ -108,10 +141,17 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
     if not result.proven:
         lines += [f"> {t('plan.not_proven', lang)}", ""]
     if result.status == "unreachable":
-        lines += [f"## {t('plan.unreachable', lang, job=job_name)}", "", f"### {t('plan.why', lang)}", ""]
+        lines += [
+            f"## {t('plan.unreachable', lang, job=job_name)}",
+            "",
+            f"### {t('plan.why', lang)}",
+            "",
+        ]
         for blocker in result.blockers:
             for reason in blocker.reasons:
-                lines.append(f"- **{blocker_subject(blocker, lang)}** — {reason_text(reason, blocker, lang)}")
+                lines.append(
+                    f"- **{blocker_subject(blocker, lang)}** — {reason_text(reason, blocker, lang)}"
+                )
         lines += ["", f"### {t('plan.relax_heading', lang)}", ""]
         if result.relaxations:
             lines += [f"- {relaxation_text(r, lang)}" for r in result.relaxations]

@@ -70,16 +70,35 @@ def reason_text(reason: Reason, blocker: Blocker, lang: str | None = None) -> st
     if isinstance(reason, OnlineNotAllowed):
         return t("plan.reason.online_not_allowed", lang, course=reason.course)
     if isinstance(reason, TooFar):
-        sites = [t("plan.reason.site_km", lang, site=site, km=km(d, lang)) for site, d in reason.sites]
-        return t("plan.reason.too_far", lang, course=reason.course, sites=_and(sites, lang), radius=km(reason.radius_km, lang))
+        sites = [
+            t("plan.reason.site_km", lang, site=site, km=km(d, lang)) for site, d in reason.sites
+        ]
+        return t(
+            "plan.reason.too_far",
+            lang,
+            course=reason.course,
+            sites=_and(sites, lang),
+            radius=km(reason.radius_km, lang),
+        )
     if isinstance(reason, MissingPrerequisites):
         parts = [requirement(s, lv) for s, lv in reason.missing]
         parts += [
-            t("plan.one_of", lang, options=", ".join(requirement(s, lv) for s, lv in group)) for group in reason.missing_any
+            t("plan.one_of", lang, options=", ".join(requirement(s, lv) for s, lv in group))
+            for group in reason.missing_any
         ]
-        return t("plan.reason.missing_prerequisites", lang, course=reason.course, missing=_and(parts, lang))
+        return t(
+            "plan.reason.missing_prerequisites",
+            lang,
+            course=reason.course,
+            missing=_and(parts, lang),
+        )
     if isinstance(reason, OverLimit):
-        return t(f"plan.reason.over_limit.{reason.cap}", lang, minimum=number(reason.minimum, lang), limit=number(reason.limit, lang))
+        return t(
+            f"plan.reason.over_limit.{reason.cap}",
+            lang,
+            minimum=number(reason.minimum, lang),
+            limit=number(reason.limit, lang),
+        )
     if isinstance(reason, LimitsTogether):
         limits = ", ".join(cap_text(cap, value, lang) for cap, value in reason.caps)
         return t("plan.reason.limits_together", lang, limits=limits)
@@ -90,12 +109,18 @@ def blocker_subject(blocker: Blocker, lang: str | None = None) -> str:
     if blocker.skill is None:
         return t("plan.blocker.whole", lang)
     if blocker.needed_by:
-        return t("plan.blocker.prerequisite", lang, requirement=requirement(blocker.skill, blocker.need or 0),
-                 courses=_and(list(blocker.needed_by), lang))
+        return t(
+            "plan.blocker.prerequisite",
+            lang,
+            requirement=requirement(blocker.skill, blocker.need or 0),
+            courses=_and(list(blocker.needed_by), lang),
+        )
     return requirement(blocker.skill, blocker.need or 0)
 
 
-def relaxation_text(relaxation: Relaxation, lang: str | None = None, *, as_retry: bool = False) -> str:
+def relaxation_text(
+    relaxation: Relaxation, lang: str | None = None, *, as_retry: bool = False
+) -> str:
     """One relaxation in words: the change to make (``plan``: "widen your radius to 188 km"), or,
     ``as_retry``, the changed limit that ``advise`` offers to retry with ("a travel radius of 188 km").
     Numbers are written as everywhere else in that language (``1,550``; ``1 550``)."""
