@@ -26,6 +26,11 @@ def helps() -> dict[str, list[CommandHelp]]:
 def test_the_reference_is_fresh(helps: dict[str, list[CommandHelp]]) -> None:
     """After changing a command, an option or a help text, regenerate docs/cli.md."""
     document = DOC.read_text(encoding="utf-8")
+    drawn = reference.drawn_with(document)
+    if drawn != reference.typer_version():  # CI's lowest-versions run: typer draws metavars its way
+        pytest.skip(
+            f"docs/cli.md was drawn with typer {drawn}; this is typer {reference.typer_version()}"
+        )
     assert reference.render(helps) == document, f"docs/cli.md is out of date; run: {COMMAND}"
 
 

@@ -161,9 +161,9 @@ def usage_message(error: Any, lang: str | None) -> str:
             detail = _range_detail(in_range["range"], lang) or clip(
                 detail, 4 * ECHO_LIMIT
             )  # older typer: click's words
-        elif "valid integer" in detail:
+        elif "valid integer" in detail:  # pydantic's words, and click's "not a valid integer range"
             detail = t("error.usage.integer", lang)
-        elif "valid number" in detail:
+        elif "valid number" in detail or "valid float" in detail:
             detail = t("error.usage.number", lang)
         else:
             detail = clip(detail, 4 * ECHO_LIMIT)
