@@ -108,9 +108,8 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
-        want = (
-            info.st_size + 1
-        )  # the whole file in one read (one more byte shows growth), then chunks
+        # The whole file in one read (one byte more shows that it grew), then chunks.
+        want = info.st_size + 1
         while total <= limit:
             chunk = os.read(fd, min(max(want, CHUNK), limit + 1 - total))
             want = 0

@@ -121,9 +121,8 @@ def _walk(
         directory = pending.popleft()
         try:
             with os.scandir(directory) as listing:
-                entries = sorted(
-                    listing, key=lambda entry: entry.name
-                )  # the same choice on every system
+                # Sorted by name: the same choice on every system.
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             errors.append((directory, error))
             continue

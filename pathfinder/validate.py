@@ -189,9 +189,8 @@ class EntryReader:
         if isinstance(value, float) and math.isinf(value):
             if "inf" in text.lower():  # .inf written as such: not a number here
                 return self.wrong_type(spec.name, expected, node)
-            return self._out_of_range(
-                spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS)
-            )  # 1e400
+            # A number too large for a float, such as 1e400.
+            return self._out_of_range(spec.name, spec, node, clip(text, SHOWN_NUMBER_CHARS))
         value = whole_number(value)
         if not _in_range(value, spec):
             return self._out_of_range(spec.name, spec, node, _fmt(value))

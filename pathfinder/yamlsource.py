@@ -116,8 +116,8 @@ class Node:
             self.kind == SCALAR
             and self.plain
             and self.tag is None
-            and bool(_YAML11_BOOL.fullmatch(self.value))
-        )  # type: ignore[arg-type]
+            and bool(_YAML11_BOOL.fullmatch(self.value))  # type: ignore[arg-type]
+        )
 
     def to_python(self) -> object:
         """Plain Python data, scalars typed by the YAML 1.2 core schema."""

@@ -158,9 +158,8 @@ def usage_message(error: Any, lang: str | None) -> str:
         elif in_range := re.fullmatch(
             r".* is not in the range (?P<range>\S+)\.", detail, re.DOTALL
         ):
-            detail = _range_detail(in_range["range"], lang) or clip(
-                detail, 4 * ECHO_LIMIT
-            )  # older typer: click's words
+            # Older typer releases: click's words.
+            detail = _range_detail(in_range["range"], lang) or clip(detail, 4 * ECHO_LIMIT)
         elif "valid integer" in detail:  # pydantic's words, and click's "not a valid integer range"
             detail = t("error.usage.integer", lang)
         elif "valid number" in detail or "valid float" in detail:

@@ -66,9 +66,8 @@ def render_terminal(code: str, lang: str | None) -> str:
     severity = t(f"severity.{rule.severity.value}", lang)
     head = f"{code} {rule.name}: {t(rule.title_key, lang)}\n{t('lint.explain.severity', lang)}: {severity}"
     body = "\n\n".join(
-        textwrap.fill(
-            p, 88, break_long_words=False, break_on_hyphens=False
-        )  # ids and codes stay whole
+        # Ids and codes stay whole.
+        textwrap.fill(p, 88, break_long_words=False, break_on_hyphens=False)
         for p in explanation_text(code, lang).split("\n\n")
     )
     entry = EXPLANATIONS[code]
