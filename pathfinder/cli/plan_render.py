@@ -69,7 +69,7 @@ def _render_path(
     from rich.table import Table
 
     from ..i18n import t
-    from ..reports.wording import number, objective_text
+    from ..reports.wording import objective_text, total_text
 
     heading = (
         t("plan.path_best", lang, n=n, objective=objective_text(objective, lang))
@@ -86,19 +86,7 @@ def _render_path(
         if index < len(path.steps):
             timeline.add_row("", "")
     console.print(timeline)
-    console.print(
-        t(
-            "plan.total",
-            lang,
-            hours=number(path.total_hours, lang),
-            weeks=number(path.total_weeks, lang),
-            cost=number(path.total_cost_eur, lang),
-            pays=number(path.total_pays_eur, lang),
-            count=len(path.steps),
-        ),
-        style="bold",
-        markup=False,
-    )
+    console.print(total_text(path, lang), style="bold", markup=False)
 
 
 def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: str) -> None:

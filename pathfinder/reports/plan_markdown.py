@@ -21,6 +21,7 @@ from .wording import (
     reason_text,
     relaxation_text,
     serves_text,
+    total_text,
 )
 
 
@@ -86,19 +87,7 @@ def _path_lines(
         what = "; ".join(serves_text(item, lang) for item in step.serves)
         lines.append(f"   - {t('plan.step.serves', lang, what=what)}")
     lines.append("")
-    lines.append(
-        "**"
-        + t(
-            "plan.total",
-            lang,
-            hours=number(path.total_hours, lang),
-            weeks=number(path.total_weeks, lang),
-            cost=number(path.total_cost_eur, lang),
-            pays=number(path.total_pays_eur, lang),
-            count=len(path.steps),
-        )
-        + "**"
-    )
+    lines.append(f"**{total_text(path, lang)}**")
     lines.append("")
     return lines
 

@@ -14,6 +14,7 @@ from ..planning.results import (
     NoCourse,
     OnlineNotAllowed,
     OverLimit,
+    Path,
     Reason,
     Relaxation,
     Serves,
@@ -39,6 +40,19 @@ def number(value: float | int, lang: str | None = None, decimals: int = 2) -> st
 
 def km(value: float, lang: str | None = None) -> str:
     return number(value, lang, 1)
+
+
+def total_text(path: Path, lang: str | None = None) -> str:
+    """A path's totals in one line: hours, weeks, cost, what the person pays, courses."""
+    return t(
+        "plan.total",
+        lang,
+        hours=number(path.total_hours, lang),
+        weeks=number(path.total_weeks, lang),
+        cost=number(path.total_cost_eur, lang),
+        pays=number(path.total_pays_eur, lang),
+        count=len(path.steps),
+    )
 
 
 def requirement(skill: str, level: int) -> str:
