@@ -14,7 +14,7 @@ import pexpect
 import pytest
 import yaml
 from conftest import COMPLETE_PROFILE, pathfinder_command, run_cli
-from html_report_parser import parse_report
+from support.html_report_parser import parse_report
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
 

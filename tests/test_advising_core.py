@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINI_CATALOG
-from html_report_parser import parse_report
+from support.html_report_parser import parse_report
 
 from pathfinder.advising.answers import QUESTIONS, Answers, missing_fields
 from pathfinder.advising.choices import (

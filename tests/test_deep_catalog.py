@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from planner_builders import course, job, make_catalog
+from support.planner_builders import course, job, make_catalog
 
 from pathfinder.errors import TimeLimitError
 from pathfinder.explore import explore

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planner_builders import course, job, make_catalog, site
+from support.planner_builders import course, job, make_catalog, site
 from test_planner_properties import ladders, scenarios
 
 from pathfinder.errors import PathfinderError, UnknownIdError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from planner_builders import course
+from support.planner_builders import course
 
 from pathfinder.levels import (
     Reached,

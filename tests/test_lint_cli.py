@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
-from lint_fixtures import COURSES, HEAD, JOBS, SITES, SKILLS, catalog, course
+from support.lint_fixtures import COURSES, HEAD, JOBS, SITES, SKILLS, catalog, course
 
 from pathfinder.rules import RULES
 

@@ -18,7 +18,7 @@ import yaml
 from conftest import MINI_CATALOG, run_cli
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from lint_fixtures import catalog, course
+from support.lint_fixtures import catalog, course
 
 from pathfinder.lint import lint
 from pathfinder.lint.formats import FORMATS, render

@@ -1,7 +1,7 @@
 """Every rule: a fixture that triggers it, with the exact code and lines, and one that does not.
 
 Fixtures are YAML texts with ``# expect: PFxxx`` on each line that must get a finding of that
-code (see ``lint_fixtures``). The "good" fixture of every rule lints completely clean.
+code (see ``support.lint_fixtures``). The "good" fixture of every rule lints completely clean.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from lint_fixtures import COURSES, HEAD, JOBS, SITES, SKILLS, catalog, course, expected
+from support.lint_fixtures import COURSES, HEAD, JOBS, SITES, SKILLS, catalog, course, expected
 
 from pathfinder.lint import lint
 from pathfinder.lint.rule_texts import EXPLANATIONS

@@ -6,7 +6,7 @@ from fractions import Fraction
 from typing import get_args
 
 import pytest
-from planner_builders import course, job, make_catalog
+from support.planner_builders import course, job, make_catalog
 
 from pathfinder.errors import PathfinderError
 from pathfinder.i18n import CATALOGUES, LANGUAGES, t

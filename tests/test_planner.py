@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from planner_builders import course, job, make_catalog, site
+from support.planner_builders import course, job, make_catalog, site
 
 from pathfinder.errors import PathfinderError, UnknownIdError
 from pathfinder.model import Catalog

@@ -12,10 +12,10 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from brute_force import candidates, k_best, order_is_valid, set_is_valid, start_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planner_builders import course, job, make_catalog, site
+from support.brute_force import candidates, k_best, order_is_valid, set_is_valid, start_of
+from support.planner_builders import course, job, make_catalog, site
 
 from pathfinder.geo import haversine_km
 from pathfinder.model import Course

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from planner_builders import course, job, make_catalog, site
+from support.planner_builders import course, job, make_catalog, site
 
 from pathfinder.errors import PathfinderError, UnknownIdError
 from pathfinder.profile import (
