@@ -12,12 +12,19 @@ EARTH_RADIUS_KM = 6371.0088
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres between two points given in degrees."""
+    """Great-circle distance in kilometres between two points given in degrees.
+
+    The central angle is computed as an ``atan2`` of its sine and cosine (Vincenty's formula on a
+    sphere), which stays accurate for every distance: the haversine's ``asin`` loses the last
+    metres near antipodal points, enough to break the triangle inequality there.
+    """
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
     dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    sin1, cos1, sin2, cos2 = math.sin(phi1), math.cos(phi1), math.sin(phi2), math.cos(phi2)
+    cos_dlmb = math.cos(dlmb)
+    across = math.hypot(cos2 * math.sin(dlmb), cos1 * sin2 - sin1 * cos2 * cos_dlmb)
+    along = sin1 * sin2 + cos1 * cos2 * cos_dlmb
+    return EARTH_RADIUS_KM * math.atan2(across, along)
 
 
 def check_coordinates(lat: float, lon: float, where: str) -> tuple[float, float]:
