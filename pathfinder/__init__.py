@@ -27,6 +27,7 @@ _EXPORTS = {
     "Catalog": "model",
     "CatalogInfo": "model",
     "Course": "model",
+    "Session": "model",
     "Job": "model",
     "Skill": "model",
     "Site": "model",
@@ -43,6 +44,7 @@ _EXPORTS = {
     "YamlFileError": "errors",
     "WriteError": "errors",
     "TimeLimitError": "errors",
+    "PlaceError": "errors",  # gazetteer (pathfinder.gazetteer)
     # planning
     "Profile": "profile",
     "load_profile": "profile",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from .dates import default_end
 from .model import (
     Catalog,
     CatalogInfo,
@@ -16,6 +18,7 @@ from .model import (
     Location,
     Provider,
     Sector,
+    Session,
     Site,
     Skill,
     Text,
@@ -102,8 +105,23 @@ def _course(e: RawEntry) -> Course:
         certification=v.get("certification"),
         hands_on=v.get("hands_on"),
         sources=tuple(v.get("sources", ())),
+        sessions=_sessions(v),
         location=_loc(e),
     )
+
+
+def _sessions(course: Mapping[str, Any]) -> tuple[Session, ...]:
+    """A course's sessions by start date (then end, site); ``end`` defaults to the course's
+    length in days, and a session of an online course is online."""
+    sessions = []
+    for raw in course.get("sessions", ()):
+        start = date.fromisoformat(raw["start"])
+        end = (
+            date.fromisoformat(raw["end"]) if "end" in raw else default_end(start, course["weeks"])
+        )
+        online = bool(raw.get("online", False)) or course["format"] == "online"
+        sessions.append(Session(start, end, raw.get("site"), raw.get("seats"), online))
+    return tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.site or "", s.online)))
 
 
 _BUILDERS = {

@@ -54,7 +54,7 @@ from ._version import __version__
 from .atomic import write_atomic
 from .i18n import lang_from_environment, t
 
-FORMAT = 2
+FORMAT = 3
 """The entry format; part of every key, so entries of another format are never looked up."""
 MAGIC = b"PFCACHE\0"
 HEADER = struct.Struct(">8sH32s")

@@ -6,7 +6,8 @@ and exits with the class's ``exit_code``, as the README's "Exit codes" documents
 - **1**, nothing found: :class:`TimeLimitError`;
 - **2**, bad input: :class:`PathfinderError` itself, :class:`CatalogError`,
   :class:`UnknownIdError`, :class:`ProfileError`, :class:`CoordinatesError`,
-  :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written).
+  :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written),
+  :class:`PlaceError` (a home typed as a commune or postal code that cannot be placed).
 
 Exceptions that only steer the program (a search out of time, an interrupted session, standard
 output that cannot be written, a file refused while reading) stay in their modules and say that
@@ -133,3 +134,59 @@ class TimeLimitError(PathfinderError):
     exist or not to exist). Exit code 1: nothing found."""
 
     exit_code = 1
+
+
+# --- gazetteer: places typed as a French commune or postal code (pathfinder.gazetteer) ---
+
+
+class PlaceError(PathfinderError):
+    """A place (a home) typed as a French commune name or postal code that the gazetteer cannot
+    turn into coordinates: unknown (with the closest names), ambiguous (with the candidates, each
+    with its département and postal codes), or known but without coordinates. Keys:
+    ``place.empty``, ``place.unknown``, ``place.unknown_postal_code``, ``place.ambiguous``,
+    ``place.no_coordinates``. Exit code 2."""
+
+    MAX_LISTED = 8
+    """Candidates named in the message; the rest are counted ("and 12 more")."""
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        query: str,
+        candidates: Sequence[str] = (),
+        suggestions: Sequence[str] = (),
+        example: str = "",
+    ) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        self.suggestions = tuple(suggestions)
+        self.example = example
+        super().__init__(key, query=query, count=len(self.candidates))
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+        from .safetext import clip, printable
+
+        # The query is input: echoed as its first characters, control characters visible.
+        listed = ", ".join(printable(c) for c in self.candidates[: self.MAX_LISTED])
+        if len(self.candidates) > self.MAX_LISTED:
+            more = t("place.more", lang, count=len(self.candidates) - self.MAX_LISTED)
+            listed = f"{listed}, {more}"
+        text = t(
+            self.key,
+            lang,
+            query=clip(self.query),
+            count=len(self.candidates),
+            candidates=listed,
+            example=printable(self.example),
+        )
+        if self.suggestions:
+            return f"{text}; " + t(
+                "error.did_you_mean", lang, suggestion=", ".join(self.suggestions)
+            )
+        return text if text.endswith(".") else f"{text}."
+
+
+# --- end gazetteer ---

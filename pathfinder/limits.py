@@ -16,6 +16,13 @@ COST_EUR_MAX = 1_000_000
 """Price of one course, in euros."""
 OPENINGS_MAX = 1_000_000
 """Vacancies for one job at one site."""
+SEATS_MAX = 10_000
+"""Seats of one course session (at least 1)."""
+SESSIONS_MAX = 1_000
+"""Sessions listed for one course."""
+DATE_MIN = "2000-01-01"
+DATE_MAX = "2099-12-31"
+"""Every date Pathfinder reads (a session's start and end, a profile's ``start``, ``--today``)."""
 
 PROFILE_RANGES: dict[str, tuple[int, int]] = {
     "mobility_km": (0, 20_000),

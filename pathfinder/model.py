@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Literal, TypeVar
 
@@ -158,6 +159,18 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Session:
+    """One run of a course with dates: it occupies the calendar days ``start``..``end``
+    (inclusive), at ``site`` (one of the course's sites) or, when ``online``, at a distance."""
+
+    start: date
+    end: date
+    site: str | None = None
+    seats: int | None = None
+    online: bool = False
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     name: Text
@@ -174,11 +187,17 @@ class Course:
     certification: str | None = None
     hands_on: float | None = None
     sources: tuple[str, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    """Dated runs, by start date; none: the course runs on demand (see :mod:`pathfinder.dates`)."""
     location: Location | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_online(self) -> bool:
         return self.format == "online"
+
+    def upcoming_sessions(self, today: date) -> tuple[Session, ...]:
+        """The sessions that start on or after ``today``, by start date."""
+        return tuple(s for s in self.sessions if s.start >= today)
 
 
 Entry = Sector | Provider | Site | Skill | Job | Course

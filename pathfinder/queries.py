@@ -18,6 +18,7 @@ from .model import (
     Job,
     Provider,
     Sector,
+    Session,
     Site,
     Skill,
     singular,
@@ -69,6 +70,8 @@ def entry_data(catalog: Catalog, entry: Entry, lang: str | None = None) -> dict[
         if f.name == "name":
             data["name"] = catalog.name(entry, lang)
             data["names"] = dict(value)
+        elif f.name == "sessions":
+            data["sessions"] = [session_data(s) for s in value]
         elif isinstance(value, tuple):
             data[f.name] = [dict(v) if isinstance(v, dict) else v for v in value]
         elif isinstance(value, dict):
@@ -77,6 +80,19 @@ def entry_data(catalog: Catalog, entry: Entry, lang: str | None = None) -> dict[
             data[f.name] = value
     if entry.location is not None:
         data["defined_at"] = str(entry.location)
+    return data
+
+
+def session_data(session: Session) -> dict[str, Any]:
+    """A session in the catalog's own form: ISO dates; ``site``, ``seats`` and ``online`` when
+    they say something."""
+    data: dict[str, Any] = {"start": session.start.isoformat(), "end": session.end.isoformat()}
+    if session.site is not None:
+        data["site"] = session.site
+    if session.seats is not None:
+        data["seats"] = session.seats
+    if session.online:
+        data["online"] = True
     return data
 
 

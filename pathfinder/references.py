@@ -87,6 +87,33 @@ class ReferenceChecker:
                 node = entry.nodes.get("sites") or entry.nodes.get("format") or entry.node
                 fmt = entry.values["format"]
                 self._report("PF113", "ref.missing_sites", entry, node, id=entry.id, format=fmt)
+        if kind == "courses" and "sessions" in entry.values:
+            self._sessions(entry, entry.nodes["sessions"])
+
+    def _sessions(self, entry: RawEntry, node: Node) -> None:
+        """Each session fits its course: a site of the course's, or online for a course that can
+        be taken online (PF116); its site exists (PF107)."""
+        fmt = entry.values.get("format")
+        sites = entry.values.get("sites") or []
+        listed = ", ".join(sites) or "-"
+        for item, session in zip(node.value, entry.values["sessions"], strict=True):  # type: ignore[arg-type]
+            fields = {key.value: value for key, value in item.value}
+            site, online = session.get("site"), session.get("online", False)
+            if site is not None and online:
+                problem, at = "ref.session_site_and_online", fields["online"]
+            elif online and fmt == "onsite":
+                problem, at = "ref.session_online_not_allowed", fields["online"]
+            elif site is not None and fmt == "online":
+                problem, at = "ref.session_site_online_course", fields["site"]
+            elif site is not None and site not in sites:
+                if not self._ref(entry, "sites", fields["site"]):
+                    continue
+                problem, at = "ref.session_site_not_listed", fields["site"]
+            elif site is None and not online and fmt != "online":
+                problem, at = "ref.session_where", item
+            else:
+                continue
+            self._report("PF116", problem, entry, at, id=entry.id, site=site, sites=listed)
 
     def _levels(self, entry: RawEntry, node: Node) -> None:
         if node.kind != MAPPING:

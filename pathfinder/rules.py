@@ -6,7 +6,7 @@ a good example, is in ``docs/lint-rules.md``.
 
 This registry names every code; each code is *emitted* by exactly one module, its owner (the
 reading rules by :mod:`pathfinder.yamlsource`, the schema's by :mod:`pathfinder.validate`, …).
-Another module that needs a code asks its owner; ``tests/test_rule_ownership.py`` checks it.
+Another module that needs a code asks its owner; ``tests/lint/test_rule_ownership.py`` checks it.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ RULES: dict[str, Rule] = {
         Rule("PF113", "missing-sites", E),
         Rule("PF114", "undeclared-language", W),
         Rule("PF115", "empty-catalog", W),
+        Rule("PF116", "bad-session", E),
         # PF2xx: whole-catalog checks (need a catalog without errors)
         Rule("PF201", "unreachable-course", E),
         Rule("PF202", "unreachable-job", E),

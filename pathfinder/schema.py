@@ -10,7 +10,17 @@ import re
 from dataclasses import dataclass
 
 from .funding import FUNDING_SOURCES
-from .limits import COST_EUR_MAX, HOURS_MAX, LEVEL_MAX, OPENINGS_MAX, WEEKS_MAX
+from .limits import (
+    COST_EUR_MAX,
+    DATE_MAX,
+    DATE_MIN,
+    HOURS_MAX,
+    LEVEL_MAX,
+    OPENINGS_MAX,
+    SEATS_MAX,
+    SESSIONS_MAX,
+    WEEKS_MAX,
+)
 from .model import COURSE_FORMATS, OUTLOOKS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -27,7 +37,7 @@ class Field:
     (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings; with
     ``choices``, each one of them), ``int``, ``number``, ``enum`` (one of ``choices``), ``levels``
     (skill id -> level), ``levels-list`` (list of ``levels``), ``counts`` (site id -> count),
-    ``langs``, ``lint``. ``minimum`` and ``maximum`` bound a number, or each value of ``levels``,
+    ``langs``, ``lint``, ``sessions`` (list of :data:`SESSION_FIELDS` mappings). ``minimum`` and ``maximum`` bound a number, or each value of ``levels``,
     ``levels-list`` and ``counts``.
     """
 
@@ -42,6 +52,10 @@ class Field:
     pattern: re.Pattern[str] | None = None
     description: str = ""
 
+
+SESSION_KEYS: tuple[str, ...] = ("start", "end", "site", "seats", "online")
+"""The keys of one course session; ``start`` is required."""
+SESSION_FIELDS: dict[str, Field] = {}  # filled below, once Field exists
 
 _ID = Field(
     "id", "id", required=True, description="Lower-case kebab-case id, unique within its kind."
@@ -185,8 +199,45 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "hands_on", "number", minimum=0, maximum=1, description="Share of hands-on time, 0..1."
         ),
         _SOURCES,
+        Field(
+            "sessions",
+            "sessions",
+            maximum=SESSIONS_MAX,
+            description=(
+                "Dated runs: {start, end, site, seats, online}; ISO dates, end >= start (default:"
+                " start + the course's days - 1), site one of the course's sites, or online: true"
+                f" for an online or hybrid course. At most {SESSIONS_MAX}. None: runs on demand."
+            ),
+        ),
     ),
 }
+
+SESSION_FIELDS.update(
+    {
+        "start": Field(
+            "sessions.start",
+            "date",
+            required=True,
+            description=f"First day, YYYY-MM-DD, {DATE_MIN}..{DATE_MAX}.",
+        ),
+        "end": Field(
+            "sessions.end",
+            "date",
+            description=f"Last day (inclusive), YYYY-MM-DD, {DATE_MIN}..{DATE_MAX}.",
+        ),
+        "site": Field(
+            "sessions.site", "ref", ref="sites", description="One of the course's sites."
+        ),
+        "seats": Field(
+            "sessions.seats",
+            "int",
+            minimum=1,
+            maximum=SEATS_MAX,
+            description=f"Seats, 1..{SEATS_MAX}.",
+        ),
+        "online": Field("sessions.online", "bool", description="Taught at a distance (no site)."),
+    }
+)
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(FIELDS)
 FIELD_INDEX: dict[str, dict[str, Field]] = {
@@ -260,6 +311,25 @@ def _field_schema(field: Field) -> dict[str, object]:
             "type": "array",
             "items": {"type": "string", "pattern": LANG_PATTERN.pattern},
             "minItems": 1,
+        }
+    elif kind == "date":
+        schema = {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        }
+    elif kind == "bool":
+        schema = {"type": "boolean"}
+    elif kind == "sessions":
+        schema = {
+            "type": "array",
+            "maxItems": field.maximum,
+            "items": {
+                "type": "object",
+                "properties": {name: _field_schema(f) for name, f in SESSION_FIELDS.items()},
+                "required": [name for name, f in SESSION_FIELDS.items() if f.required],
+                "additionalProperties": False,
+            },
         }
     elif kind == "lint":
         schema = {

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import parse_date
 from .diagnostics import Diagnostic
 from .model import singular, whole_number
 from .rules import diagnostic
@@ -23,6 +24,7 @@ from .schema import (
     LANG_PATTERN,
     REQUIRED,
     RULE_CODE_PATTERN,
+    SESSION_FIELDS,
     TOP_LEVEL_KEYS,
     Field,
 )
@@ -162,6 +164,14 @@ class EntryReader:
             return groups
         if kind == "lint":
             return self.lint(node)
+        if kind == "sessions":
+            return self.sessions(spec, node)
+        if kind == "date":
+            return self.date(spec, node)
+        if kind == "bool":
+            if node.kind != SCALAR or node.scalar_type() != "bool":
+                return self.wrong_type(spec.name, "bool", node)
+            return scalar_value(node)
         raise AssertionError(kind)  # pragma: no cover
 
     def string(self, field_name: str, node: Node) -> Any:
@@ -313,6 +323,83 @@ class EntryReader:
                 continue
             levels[key_node.value] = level  # type: ignore[index]
         return levels if ok else INVALID
+
+    def date(self, spec: Field, node: Node) -> Any:
+        """An ISO date, kept as its text (``2027-01-11``), plain or quoted."""
+        text = self.string(spec.name, node)
+        if text is INVALID:
+            return INVALID
+        if parse_date(text) is None:  # type: ignore[arg-type]
+            self.report("PF104", "schema.bad_date", node, field=spec.name, value=clip(text, 2 * 10))
+            return INVALID
+        return text
+
+    def sessions(self, spec: Field, node: Node) -> Any:
+        """A course's sessions: each a mapping of :data:`~pathfinder.schema.SESSION_FIELDS`,
+        ``end`` not before ``start``. References (the site) are checked with the others."""
+        if node.kind != SEQUENCE:
+            return self.wrong_type(spec.name, "list", node)
+        items: list[Node] = node.value  # type: ignore[assignment]
+        if spec.maximum is not None and len(items) > spec.maximum:
+            self.report(
+                "PF104",
+                "schema.too_many",
+                node,
+                field=spec.name,
+                count=len(items),
+                max=_fmt(spec.maximum),
+            )
+            return INVALID
+        sessions: list[dict[str, Any]] = []
+        ok = True
+        for item in items:
+            session = self.session(item)
+            if session is INVALID:
+                ok = False
+            else:
+                sessions.append(session)
+        return sessions if ok else INVALID
+
+    def session(self, node: Node) -> Any:
+        if node.kind != MAPPING:
+            return self.wrong_type("sessions", "mapping", node)
+        values: dict[str, Any] = {}
+        ok = True
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            name = key_node.value
+            spec = SESSION_FIELDS.get(name)
+            if spec is None:
+                hint = suggest(name, SESSION_FIELDS)
+                self.report(
+                    "PF101",
+                    "schema.unknown_key_hint" if hint else "schema.unknown_key",
+                    key_node,
+                    key=name,
+                    kind="session",
+                    suggestion=", ".join(hint),
+                )
+                ok = False
+                continue
+            value = self.value(spec, value_node)
+            if value is INVALID:
+                ok = False
+            else:
+                values[name] = value
+        if "start" not in values:
+            if ok:
+                self.report("PF102", "schema.missing_field", node, field="start", kind="session")
+            return INVALID
+        if "end" in values and values["end"] < values["start"]:  # ISO dates sort as text
+            end_node = next(v for k, v in node.value if k.value == "end")  # type: ignore[attr-defined]
+            self.report(
+                "PF104",
+                "schema.session_end_before_start",
+                end_node,
+                start=values["start"],
+                end=values["end"],
+            )
+            return INVALID
+        return values if ok else INVALID
 
     def lint(self, node: Node) -> Any:
         if node.kind != MAPPING:

@@ -12,7 +12,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import MINI_CATALOG, run_cli
+from support.catalogs import MINI_CATALOG
+from support.cli import run_cli
 
 import pathfinder.loader as loader
 from pathfinder import cache

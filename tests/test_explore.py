@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.planner_builders import course, job, make_catalog, site
-from test_planner_properties import ladders, scenarios
+from support.scenarios import ladders, scenarios
 
 from pathfinder.errors import PathfinderError, UnknownIdError
 from pathfinder.explore import explore

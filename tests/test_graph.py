@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pydot
 import pytest
-from conftest import MINI_CATALOG, run_cli
+from support.catalogs import MINI_CATALOG
+from support.cli import run_cli
 
 from pathfinder.errors import UnknownIdError
 from pathfinder.graph import build_graph, neighbourhood, to_dot, to_mermaid

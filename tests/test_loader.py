@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import MINI_CATALOG
+from support.catalogs import MINI_CATALOG
 
 from pathfinder.errors import CatalogError, PathfinderError
 from pathfinder.loader import check_catalog, load_catalog, loads_catalog

@@ -104,9 +104,11 @@ def _render_entry(item: dict[str, Any], lang: str) -> None:
         )
     )
     for key, value in entry.items():
-        if key in ("id", "name", "names") or value in (None, [], {}, ()):
+        if key in ("id", "name", "names", "sessions") or value in (None, [], {}, ()):
             continue
         console.print(Text(f"  {t('field.' + key, lang)}: {_plain(value)}"))
+    if entry.get("sessions"):
+        _render_sessions(entry["sessions"], lang)
     for key, refs in item["related"].items():
         if not refs:
             continue
@@ -120,6 +122,30 @@ def _render_entry(item: dict[str, Any], lang: str) -> None:
             console.print(
                 Text(f"  {printable(str(ref['id'])):<28} {printable(str(ref['name']))}{extra}")
             )
+
+
+def _render_sessions(sessions: list[dict[str, Any]], lang: str) -> None:
+    """The upcoming sessions, one per line: dates, where, seats; or how many are past."""
+    from rich.text import Text
+
+    from ..dates import today
+    from ..i18n import t
+    from ..reports.wording import date_range
+    from ..safetext import printable
+    from .console import stdout_console
+
+    console = stdout_console()
+    day = today().isoformat()
+    upcoming = [s for s in sessions if s["start"] >= day]
+    if not upcoming:
+        console.print(Text(f"  {t('field.no_sessions', lang, past=len(sessions))}"))
+        return
+    console.print(Text(f"  {t('field.sessions', lang)}:"))
+    for session in upcoming:
+        where = t("field.online_session", lang) if session.get("online") else session.get("site")
+        seats = f", {session['seats']} {t('field.seats', lang)}" if session.get("seats") else ""
+        when = date_range(session["start"], session["end"], lang)
+        console.print(Text(f"    {when}  {printable(str(where or ''))}{seats}"))
 
 
 def _plain(value: object) -> str:

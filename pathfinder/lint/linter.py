@@ -7,7 +7,7 @@ the whole-catalog checks (PF2xx: :mod:`.graph_rules`, :mod:`.plausibility`); the
 (PF3xx: :mod:`.style_rules`, and the YAML 1.1 booleans found while parsing) always. Suppression
 comments and the catalog's ``lint: ignore:`` list (:mod:`.suppress`) then drop what they name;
 ``select``/``ignore`` (codes or prefixes such as ``PF2``) filter last. Each rule code is emitted by
-exactly one module (``tests/test_rule_ownership.py``); the registry of codes and severities is
+exactly one module (``tests/lint/test_rule_ownership.py``); the registry of codes and severities is
 :mod:`pathfinder.rules`.
 
 Results are cached per set of file contents (see :func:`_cache_key`); ``use_cache=False``

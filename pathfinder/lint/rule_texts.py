@@ -284,6 +284,19 @@ EXPLANATIONS: dict[str, Explanation] = {
         bad='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fre: Soudage}, category: metal}',
         good='catalog: {name: ReKnow, version: "1", languages: [en, fr]}\nskills:\n  - {id: welding, name: {en: Welding, fr: Soudage}, category: metal}',
     ),
+    "PF116": Explanation(
+        en="A course session does not fit its course: its `site` is not one of the course's "
+        "`sites`, it is `online` for an on-site course, it is at a site for an online course, or "
+        "it says neither where nor `online` for a course that has sites. A person near that site "
+        "would be sent to a session that cannot happen there.",
+        fr="Une session ne correspond pas à sa formation : son `site` n'est pas l'un des `sites` "
+        "de la formation, elle est `online` pour une formation sur site, elle a un site pour une "
+        "formation en ligne, ou elle n'indique ni lieu ni `online` pour une formation qui a des "
+        "sites. Une personne proche de ce site serait envoyée à une session qui ne peut pas s'y "
+        "tenir.",
+        bad="    format: onsite\n    sites: [flins]\n    sessions:\n      - {start: 2027-03-08, site: cleon}",
+        good="    format: onsite\n    sites: [flins, cleon]\n    sessions:\n      - {start: 2027-03-08, site: cleon}",
+    ),
     "PF115": Explanation(
         en="The catalog has its `catalog:` block but no sectors, providers, sites, skills, jobs or "
         "courses at all, usually because the wrong directory was given.",

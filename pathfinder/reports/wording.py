@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
 from ..i18n import t
@@ -53,6 +54,39 @@ def total_text(path: Path, lang: str | None = None) -> str:
         pays=number(path.total_pays_eur, lang),
         count=len(path.steps),
     )
+
+
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
+}
+"""Short month names, as each language abbreviates them (French: Imprimerie nationale)."""
+
+
+def day_text(day: date | str, lang: str | None = None) -> str:
+    """A calendar day for people: ``11 Jan 2027``, ``11 janv. 2027`` (an ISO string or a date)."""
+    when = date.fromisoformat(day) if isinstance(day, str) else day
+    months = MONTHS.get(lang or "en", MONTHS["en"])
+    return f"{when.day} {months[when.month - 1]} {when.year}"
+
+
+def date_range(start: date | str, end: date | str, lang: str | None = None) -> str:
+    """``11 Jan 2027 – 12 Jan 2027``; one day when they are the same."""
+    first, last = day_text(start, lang), day_text(end, lang)
+    return first if first == last else f"{first} – {last}"
 
 
 def requirement(skill: str, level: int) -> str:
