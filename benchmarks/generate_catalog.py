@@ -20,6 +20,7 @@ The same seed always gives the same bytes. Standard library only.
 from __future__ import annotations
 
 import argparse
+import datetime
 import math
 import random
 import sys
@@ -117,7 +118,11 @@ def _levels(pairs: dict[str, int]) -> str:
 
 
 class Generator:
-    def __init__(self, skills: int, jobs: int, courses: int, sites: int, seed: int) -> None:
+    def __init__(
+        self, skills: int, jobs: int, courses: int, sites: int, seed: int, sessions: bool = False
+    ) -> None:
+        self.seed = seed
+        self.sessions = sessions
         self.rng = random.Random(seed)
         self.counts = (skills, jobs, courses, sites)
         self.seed = seed
@@ -234,9 +239,10 @@ class Generator:
                 f"    format: {fmt}\n",
             ]
             if fmt != "online":
-                lines.append(
-                    f"    sites: [{', '.join(rng.sample(self.site_ids, k=rng.randint(1, 3)))}]\n"
-                )
+                chosen = rng.sample(self.site_ids, k=rng.randint(1, 3))
+                lines.append(f"    sites: [{', '.join(chosen)}]\n")
+                if self.sessions:
+                    lines.append(_sessions(random.Random(f"{self.seed}-{index}"), chosen, fmt))
             if requires:
                 lines.append(f"    requires: {_levels(requires)}\n")
             if groups:
@@ -284,13 +290,38 @@ class Generator:
         return [self.header(), self.skill_lines(), self.job_lines(), self.course_lines()]
 
 
+def _sessions(rng: random.Random, sites: list[str], fmt: str) -> str:
+    """Two to six sessions between January 2027 and June 2028 at the course's sites (a hybrid
+    course's sometimes online), from their own random stream: the rest of the catalog is the
+    same with or without them."""
+    first = datetime.date(2027, 1, 4)
+    items = []
+    for _ in range(rng.randint(2, 6)):
+        start = first + datetime.timedelta(days=rng.randrange(0, 540))
+        if fmt == "hybrid" and rng.random() < 0.3:
+            items.append(f"{{start: {start.isoformat()}, online: true}}")
+        else:
+            seats = rng.choice((8, 10, 12, 15))
+            items.append(
+                f"{{start: {start.isoformat()}, site: {rng.choice(sites)}, seats: {seats}}}"
+            )
+    items.sort()
+    return f"    sessions: [{', '.join(items)}]\n"
+
+
 def generate(
-    skills: int = 10_000, jobs: int = 3_000, courses: int = 20_000, sites: int = 60, seed: int = 1
+    skills: int = 10_000,
+    jobs: int = 3_000,
+    courses: int = 20_000,
+    sites: int = 60,
+    seed: int = 1,
+    sessions: bool = False,
 ) -> str:
-    """The whole catalog as one YAML text."""
+    """The whole catalog as one YAML text; with ``sessions``, on-site and hybrid courses get
+    dated sessions."""
     return "".join(
         line
-        for section in Generator(skills, jobs, courses, sites, seed).sections()
+        for section in Generator(skills, jobs, courses, sites, seed, sessions).sections()
         for line in section
     )
 
@@ -334,6 +365,9 @@ def main() -> None:
     parser.add_argument(
         "--split", type=int, default=0, metavar="N", help="write a directory of about N files"
     )
+    parser.add_argument(
+        "--sessions", action="store_true", help="dated sessions for on-site and hybrid courses"
+    )
     args = parser.parse_args()
     if args.skills < TIERS or args.jobs < 1 or args.courses < args.skills or args.sites < 4:
         parser.error(
@@ -345,7 +379,7 @@ def main() -> None:
             args.out, args.split, args.skills, args.jobs, args.courses, args.sites, args.seed
         )
     else:
-        text = generate(args.skills, args.jobs, args.courses, args.sites, args.seed)
+        text = generate(args.skills, args.jobs, args.courses, args.sites, args.seed, args.sessions)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
         size = len(text.encode())

@@ -105,22 +105,28 @@ def _course(e: RawEntry) -> Course:
         certification=v.get("certification"),
         hands_on=v.get("hands_on"),
         sources=tuple(v.get("sources", ())),
-        sessions=_sessions(v),
+        sessions=_sessions(e),
         location=_loc(e),
     )
 
 
-def _sessions(course: Mapping[str, Any]) -> tuple[Session, ...]:
+def _sessions(entry: RawEntry) -> tuple[Session, ...]:
     """A course's sessions by start date (then end, site); ``end`` defaults to the course's
-    length in days, and a session of an online course is online."""
+    length in days, and a session of an online course is online. Each keeps where it is written."""
+    course = entry.values
+    raws = course.get("sessions", ())
+    node = entry.nodes.get("sessions")
+    items = list(node.value) if node is not None and isinstance(node.value, list) else []
     sessions = []
-    for raw in course.get("sessions", ()):
+    for index, raw in enumerate(raws):
         start = date.fromisoformat(raw["start"])
         end = (
             date.fromisoformat(raw["end"]) if "end" in raw else default_end(start, course["weeks"])
         )
         online = bool(raw.get("online", False)) or course["format"] == "online"
-        sessions.append(Session(start, end, raw.get("site"), raw.get("seats"), online))
+        item = items[index] if index < len(items) else entry.node
+        where = Location(entry.path, item.line, item.column)
+        sessions.append(Session(start, end, raw.get("site"), raw.get("seats"), online, where))
     return tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.site or "", s.online)))
 
 

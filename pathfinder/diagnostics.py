@@ -11,8 +11,12 @@ from .safetext import printable
 
 
 class Severity(str, Enum):
+    """How serious a finding is, most serious first. An error makes a catalog unusable; a warning
+    is something a human should look at; an info is worth knowing and never fails a run."""
+
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +40,14 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
+
+    @property
+    def is_info(self) -> bool:
+        return self.severity is Severity.INFO
 
     def message_in(self, lang: str | None = None) -> str:
         params = dict(self.params)

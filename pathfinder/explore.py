@@ -17,6 +17,7 @@ from .model import Catalog, Job
 from .planner import build_path, check_objective
 from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
+from .planning.finish import k_earliest
 from .planning.problem import Problem
 from .planning.results import ExploreItem, ExploreResult
 from .planning.search import OutOfTime, search
@@ -108,7 +109,11 @@ def explore(
         share = clock.share(len(to_search) - done)  # an equal share of the time left
         try:
             problem = Problem(context, job.requires, share.grace())
-            found = search(problem, objective, caps, deadline=share)
+            if spec.additive:
+                found = search(problem, objective, caps, deadline=share)
+            else:
+                earliest = k_earliest(problem, caps, 1, share)
+                found = earliest[0] if earliest else None
         except TimeUp:
             unexplored.append(job.id)
             continue
@@ -122,7 +127,10 @@ def explore(
             continue
         path = build_path(problem, found)  # as plan reports it: scheduled, with totals
         hours = problem.totals(found.order)[0]  # exact, for the ranking
-        value = sum((spec.contribution(problem.courses[i]) for i in found.order), Fraction(0))
+        if spec.contribution is not None:
+            value = sum((spec.contribution(problem.courses[i]) for i in found.order), Fraction(0))
+        else:  # finish: days from the first day to the last course's end
+            value = Fraction(found.key[0])
         item = ExploreItem(
             job.id,
             "ok",
@@ -134,6 +142,7 @@ def explore(
             nearby,
             path.course_ids,
             found.proven,
+            path.finish,
         )
         ranked.append(((value, len(path.steps), hours, job.id), item))
     ranked.sort(key=lambda entry: entry[0])

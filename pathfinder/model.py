@@ -168,6 +168,8 @@ class Session:
     site: str | None = None
     seats: int | None = None
     online: bool = False
+    location: Location | None = field(default=None, compare=False, repr=False)
+    """Where the session is written (its mapping), for the lint's findings about it."""
 
 
 @dataclass(frozen=True)

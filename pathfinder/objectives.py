@@ -7,9 +7,10 @@ planner minimises the sum of the contributions, exactly (:mod:`pathfinder.planni
 The command line builds its ``--optimize`` choices from :data:`OBJECTIVE_NAMES`, the planner its
 weights from :attr:`ObjectiveSpec.contribution`, the reports their wording from the keys.
 
-Adding an objective (the next one is ``finish``) touches this registry plus its algorithm only:
-a spec in :data:`OBJECTIVES`, its name in :data:`Objective`, its messages in both locales (tests
-check all three), and the search when a sum of per-course contributions cannot express it.
+Adding an objective touches this registry plus its algorithm only: a spec in :data:`OBJECTIVES`,
+its name in :data:`Objective`, its messages in both locales (tests check all three), and the
+search when a sum of per-course contributions cannot express it — as for ``finish``, the date the
+last course ends on the calendar (:mod:`pathfinder.planning.finish`).
 
 This module imports nothing from the package at run time and no heavy module, so the command line
 can build its choices while staying instant.
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from .model import Course
 
-Objective = Literal["hours", "cost", "weeks", "courses"]
+Objective = Literal["hours", "cost", "weeks", "courses", "finish"]
 """The names of :data:`OBJECTIVES`, for type checkers (a test keeps the two the same)."""
 
 
@@ -59,8 +60,13 @@ class ObjectiveSpec:
     """Message key naming it in the HTML report ("Shortest by …")."""
     unit_key: str
     """Message key of the explore column that shows its totals, with their unit."""
-    contribution: Callable[[Taken], Fraction]
-    """What one course adds to a path's total, exactly (a non-negative decimal)."""
+    contribution: Callable[[Taken], Fraction] | None
+    """What one course adds to a path's total, exactly (a non-negative decimal); None when the
+    objective is not a sum over courses (``finish``), and has a search of its own."""
+
+    @property
+    def additive(self) -> bool:
+        return self.contribution is not None
 
 
 def _hours(taken: Taken) -> Fraction:
@@ -93,6 +99,9 @@ OBJECTIVES: tuple[ObjectiveSpec, ...] = (
     ),
     ObjectiveSpec(
         "courses", "plan.objective.courses", "report.objective.courses", "explore.col.courses", _one
+    ),
+    ObjectiveSpec(
+        "finish", "plan.objective.finish", "report.objective.finish", "explore.col.finish", None
     ),
 )
 """Every objective, the default (``hours``) first, in the order ``--help`` lists them."""

@@ -17,8 +17,10 @@ from .levels import short_of
 from .model import Catalog, Job
 from .objectives import OBJECTIVE_NAMES, OBJECTIVES, Objective, ObjectiveSpec, objective_spec
 from .planning.alternatives import k_best
+from .planning.calendar import Runs, Slot, earliest_schedule
 from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
+from .planning.finish import k_earliest
 from .planning.numbers import to_float
 from .planning.problem import Problem
 from .planning.results import (
@@ -30,6 +32,7 @@ from .planning.results import (
     LimitsTogether,
     MissingPrerequisites,
     NoCourse,
+    NoSession,
     OnlineNotAllowed,
     OverLimit,
     Path,
@@ -70,19 +73,52 @@ def gaps_of(job: Job, context: Context) -> tuple[Gap, ...]:
 
 
 def build_path(problem: Problem, found: Found) -> Path:
-    """A found path as reported: scheduled, each step with its site, price to pay and purpose."""
+    """A found path as reported: in order (prerequisites first, then on the calendar), each step
+    with its dates, session, site, price to pay and purpose, and the path's finish date."""
     context = problem.context
     target = problem.target_levels
     courses = [problem.courses[i].course for i in found.order]
-    ordered = schedule(courses, target, context.start)
+    hint = schedule(courses, target, context.start)  # prerequisites right before their dependants
+    position = {course.id: i for i, course in enumerate(courses)}
+    compiled = [problem.courses[i] for i in found.order]
+    placed = earliest_schedule(
+        [(pc.grant, pc.req, pc.any, Runs(pc.usage)) for pc in compiled],
+        context.first_day,
+        [position[course.id] for course in hint],
+    )
+    slots: list[Slot | None]
+    if placed is None:
+        ordered, slots = hint, [None] * len(hint)
+    else:
+        ordered = [courses[i] for i in placed[0]]
+        slots = list(placed[1])
     purposes = serves(ordered, target, context.start)
     steps = []
-    for course, purpose in zip(ordered, purposes, strict=True):
+    for course, purpose, slot in zip(ordered, purposes, slots, strict=True):
         usage = context.usage(course)
         assert usage is not None
-        steps.append(Step(course, usage.site, usage.distance_km, to_float(usage.pays), purpose))
+        site, km = usage.site, usage.distance_km
+        if slot is not None and slot.session is not None:
+            site = slot.session.site
+            km = None if site is None else context.distance(site)
+        steps.append(
+            Step(
+                course,
+                site,
+                km,
+                to_float(usage.pays),
+                purpose,
+                None if slot is None else slot.start,
+                None if slot is None else slot.end,
+                None if slot is None else slot.session,
+            )
+        )
     hours, weeks, price, pays = problem.totals(found.order)
-    return Path(tuple(steps), to_float(hours), to_float(weeks), to_float(price), to_float(pays))
+    last = slots[-1] if slots else None
+    finish = None if last is None else last.end
+    return Path(
+        tuple(steps), to_float(hours), to_float(weeks), to_float(price), to_float(pays), finish
+    )
 
 
 def plan_in_context(
@@ -96,22 +132,46 @@ def plan_in_context(
     clock = Deadline.after(time_limit)  # every phase below checks it
     check_objective(objective)
     gaps = gaps_of(job, context)
+    home, first_day = context.place, context.first_day
     if not gaps:
-        return PlanResult(job.id, objective, "already-qualified", context.start, gaps)
+        return PlanResult(
+            job.id,
+            objective,
+            "already-qualified",
+            context.start,
+            gaps,
+            home=home,
+            first_day=first_day,
+        )
     caps = caps_of(context.profile)
     try:
         problem = Problem(context, job.requires, clock.grace())  # linear: with the grace period
-        found = k_best(problem, objective, caps, alternatives, clock)
+        if objective_spec(objective).additive:
+            found = k_best(problem, objective, caps, alternatives, clock)
+        else:
+            found = k_earliest(problem, caps, alternatives, clock)
     except TimeUp:
         raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
     except OutOfTime as stopped:
         if stopped.best is None:
             raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
         path = build_path(problem, stopped.best)
-        return PlanResult(job.id, objective, "ok", context.start, gaps, (path,), proven=False)
+        return PlanResult(
+            job.id,
+            objective,
+            "ok",
+            context.start,
+            gaps,
+            (path,),
+            proven=False,
+            home=home,
+            first_day=first_day,
+        )
     if found:
         paths = tuple(build_path(problem, f) for f in found)
-        return PlanResult(job.id, objective, "ok", context.start, gaps, paths)
+        return PlanResult(
+            job.id, objective, "ok", context.start, gaps, paths, home=home, first_day=first_day
+        )
     return PlanResult(
         job.id,
         objective,
@@ -121,6 +181,8 @@ def plan_in_context(
         (),
         blockers(context, problem, caps, clock),
         relaxations(context.catalog, context.profile, job.requires, context.start, clock),
+        home=home,
+        first_day=first_day,
     )
 
 
@@ -167,6 +229,7 @@ __all__ = [
     "NoCourse",
     "Objective",
     "ObjectiveSpec",
+    "NoSession",
     "OnlineNotAllowed",
     "OverLimit",
     "Path",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +22,28 @@ from .safetext import clip
 if TYPE_CHECKING:
     from .yamlsource import Node
 
-Home = str | tuple[float, float]
-"""A site id, or ``(lat, lon)`` in degrees."""
+
+@dataclass(frozen=True)
+class HomePlace:
+    """A home typed as a French commune or postal code, as the gazetteer placed it
+    (:func:`pathfinder.home.resolve_home`). A profile file keeps it whole, what was typed and
+    where it landed, so that a replay plans from the same point whatever the gazetteer becomes."""
+
+    query: str
+    kind: str
+    """``"commune"`` or ``"postal-code"``."""
+    name: str
+    lat: float
+    lon: float
+    postal_code: str | None = None
+    insee: str | None = None
+
+
+HOME_PLACE_KINDS: tuple[str, ...] = ("commune", "postal-code")
+
+Home = str | tuple[float, float] | HomePlace
+"""A site id, a commune name or postal code (resolved when used), ``(lat, lon)`` in degrees, or
+a place already resolved."""
 
 LANGS: tuple[str, ...] = ("en", "fr")
 
@@ -55,6 +76,11 @@ class Profile:
     targets: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
     lang: str | None = None
+    start: date | None = None
+    """The first day the person can begin training; None: today (:func:`pathfinder.dates.today`)."""
+    optimize: str | None = None
+    """What the person's paths are shortest by (an objective's name); None: the command's choice
+    (``--optimize``, else hours)."""
 
     def __post_init__(self) -> None:
         # Accept lists and dicts from library callers; store immutable, hashable values.
@@ -65,9 +91,11 @@ class Profile:
             object.__setattr__(self, name, tuple(value))
         if not isinstance(self.skills, FrozenMap):
             object.__setattr__(self, "skills", FrozenMap(self.skills))
-        if self.home is not None and not isinstance(self.home, str):
+        if self.home is not None and not isinstance(self.home, str | HomePlace):
             lat, lon = self.home
             object.__setattr__(self, "home", (float(lat), float(lon)))
+        if isinstance(self.start, str):
+            object.__setattr__(self, "start", date.fromisoformat(self.start))
 
     def merged(self, **overrides: Any) -> Profile:
         """This profile with the given fields replaced; ``None`` means "not given, keep mine"."""
@@ -153,6 +181,8 @@ def _home(data: object, source: str, at: Positions) -> Home | None:
         return None
     if isinstance(data, str) and data:
         return data
+    if isinstance(data, dict) and "query" in data:
+        return _home_place(data, source, at)
     numbers = isinstance(data, dict) and all(
         _is_number(v) or isinstance(v, HugeNumber) for v in data.values()
     )
@@ -175,6 +205,44 @@ def _home(data: object, source: str, at: Positions) -> Home | None:
         )
     raise ProfileError(
         "profile.expected_home", source=_at(source, at, "home"), field="home", got=_got(data)
+    )
+
+
+def _home_place(data: dict[str, object], source: str, at: Positions) -> HomePlace:
+    """A resolved home, as a profile file keeps it: ``{query, kind, name, lat, lon, postal_code,
+    insee}`` (the last two optional)."""
+    from .geo import check_coordinates
+
+    expected = {"query", "kind", "name", "lat", "lon", "postal_code", "insee"}
+    texts = ("query", "name", "postal_code", "insee")
+    good = (
+        set(data) <= expected
+        and {"query", "kind", "name", "lat", "lon"} <= set(data)
+        and data["kind"] in HOME_PLACE_KINDS
+        and all(isinstance(data.get(k), str) or data.get(k) is None for k in texts)
+        and isinstance(data["query"], str)
+        and isinstance(data["name"], str)
+        and _is_number(data["lat"])
+        and _is_number(data["lon"])
+        and all(abs(data[axis]) <= 1000 for axis in ("lat", "lon"))  # type: ignore[arg-type]
+    )
+    if not good:
+        raise ProfileError(
+            "profile.expected_home", source=_at(source, at, "home"), field="home", got=_got(data)
+        )
+    lat, lon = check_coordinates(
+        float(data["lat"]),  # type: ignore[arg-type]
+        float(data["lon"]),  # type: ignore[arg-type]
+        f"{_at(source, at, 'home')}: home",
+    )
+    return HomePlace(
+        query=clip(str(data["query"]), 200),
+        kind=str(data["kind"]),
+        name=clip(str(data["name"]), 200),
+        lat=lat,
+        lon=lon,
+        postal_code=data.get("postal_code"),  # type: ignore[arg-type]
+        insee=data.get("insee"),  # type: ignore[arg-type]
     )
 
 
@@ -242,7 +310,40 @@ def profile_from_data(
         targets=_ids(data.get("targets"), _at(source, at, "targets"), "targets"),
         sectors=_ids(data.get("sectors"), _at(source, at, "sectors"), "sectors"),
         lang=lang,
+        start=_start(data.get("start"), _at(source, at, "start")),
+        optimize=_optimize(data.get("optimize"), _at(source, at, "optimize")),
     )
+
+
+def _optimize(data: object, source: str) -> str | None:
+    from .objectives import OBJECTIVE_NAMES
+
+    if data is None:
+        return None
+    if not isinstance(data, str) or data not in OBJECTIVE_NAMES:
+        raise ProfileError(
+            "profile.expected_lang",
+            source=source,
+            field="optimize",
+            got=_got(data),
+            choices=", ".join(OBJECTIVE_NAMES),
+        )
+    return data
+
+
+def _start(data: object, source: str) -> date | None:
+    """The ``start`` field: an ISO date (``2027-01-11``), quoted or not (a date object too, as
+    YAML 1.1 readers such as PyYAML give it)."""
+    from .dates import parse_date
+
+    if data is None:
+        return None
+    if isinstance(data, date) and not isinstance(data, datetime):
+        data = data.isoformat()
+    day = parse_date(data) if isinstance(data, str) else None
+    if day is None:
+        raise ProfileError("profile.expected_date", source=source, field="start", got=_got(data))
+    return day
 
 
 def profile_to_data(profile: Profile) -> dict[str, Any]:
@@ -260,10 +361,14 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
             data[name] = dict(value)
         elif name == "home" and isinstance(value, tuple):
             data[name] = {"lat": value[0], "lon": value[1]}
+        elif name == "home" and isinstance(value, HomePlace):
+            data[name] = {k: v for k, v in vars(value).items() if v is not None}
         elif isinstance(value, tuple):
             data[name] = list(value)
         elif isinstance(value, float):
             data[name] = whole_number(value)
+        elif isinstance(value, date):
+            data[name] = value.isoformat()
         else:
             data[name] = value
     return data
@@ -321,8 +426,10 @@ def check_profile(
             raise ProfileError(
                 "profile.level_above_max", where=label("skills"), skill=skill, level=level, max=top
             )
-    if isinstance(profile.home, str):
-        known("home", "site", (profile.home,), catalog.sites)
+    if isinstance(profile.home, str) and profile.home not in catalog.sites:
+        from .home import resolve_home
+
+        resolve_home(profile.home, catalog, label("home"))  # a commune or postal code, or an error
     known("exclude_courses", "course", profile.exclude_courses, catalog.courses)
     known("targets", "job", profile.targets, catalog.jobs)
     known("sectors", "sector", profile.sectors, catalog.sectors)
@@ -336,13 +443,15 @@ def start_levels(profile: Profile, catalog: Catalog) -> Levels:
 
 
 def home_coordinates(profile: Profile, catalog: Catalog) -> tuple[float, float] | None:
-    """Home as ``(lat, lon)``: the site's coordinates for a site id; None without a home."""
+    """Home as ``(lat, lon)`` (:func:`pathfinder.home.resolve_home`); None without a home."""
     if profile.home is None:
         return None
-    if isinstance(profile.home, str):
-        site = catalog.sites[profile.home]
-        return (site.lat, site.lon)
-    return profile.home
+    if isinstance(profile.home, tuple):
+        return profile.home
+    from .home import resolve_home
+
+    place = resolve_home(profile.home, catalog)
+    return (place.lat, place.lon)
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,10 @@ RULES: dict[str, Rule] = {
         Rule("PF208", "implausible-weekly-hours", W),
         Rule("PF209", "implausible-course-hours", W),
         Rule("PF210", "site-outside-france", W),
+        Rule("PF211", "past-session", W),
+        Rule("PF212", "no-upcoming-session", W),
+        Rule("PF213", "overlapping-sessions", INFO),
+        Rule("PF214", "uncovered-level", W),
         # PF3xx: style
         Rule("PF301", "yaml11-boolean", W),
         Rule("PF302", "single-skill-requires-any", W),

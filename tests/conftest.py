@@ -15,11 +15,16 @@ for _name in LOCALE_VARIABLES:
     os.environ.pop(_name, None)
 
 
+TODAY = "2026-12-01"
+"""The date every test takes for today (``PATHFINDER_TODAY``)."""
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Tests never read or write the user's cache, nor follow their PATHFINDER_CATALOG."""
+    """Tests never read or write the user's cache, nor follow their PATHFINDER_CATALOG; they all
+    live on the same day."""
     monkeypatch.setenv("PATHFINDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv(
         "XDG_STATE_HOME", str(tmp_path_factory.mktemp("state"))
@@ -27,6 +32,8 @@ def _private_cache(
     monkeypatch.delenv("PATHFINDER_CACHE_KEY_FILE", raising=False)
     monkeypatch.delenv("PATHFINDER_CACHE_MAX_MB", raising=False)
     monkeypatch.delenv("PATHFINDER_CATALOG", raising=False)
+    # One fixed "today" for every test, so that the suite passes next year too.
+    monkeypatch.setenv("PATHFINDER_TODAY", TODAY)
 
 
 @pytest.fixture

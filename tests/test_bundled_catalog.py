@@ -1,14 +1,18 @@
-"""The bundled catalog: loads without a single diagnostic, is big enough, and every target job
-can be reached from at least one current job."""
+"""The bundled catalog: loads without a single diagnostic, is big enough, every target job can be
+reached from at least one current job, and most moves from a current job to a target job have a
+short path."""
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 
 import pytest
 
+from pathfinder import plan
 from pathfinder.loader import bundled_catalog_path, check_catalog
 from pathfinder.model import Catalog, Course
+from pathfinder.profile import Profile
 
 MINIMUM = {"sectors": 6, "sites": 15, "skills": 80, "jobs": 30, "courses": 60}
 REQUIRED_SECTORS = {"ice", "ev", "battery", "circular", "data-software", "industry-maintenance"}
@@ -87,3 +91,36 @@ def test_electrical_safety_courses_follow_nf_c18_550(catalog: Catalog) -> None:
     assert len(certified) >= 4
     for course in certified:
         assert 0 < course.hours <= 35, course.id
+
+
+COVERAGE_MINIMUM = 0.90
+MEDIAN_COURSES = (2, 6)
+
+
+def test_most_moves_to_a_growing_job_have_a_short_path(catalog: Catalog) -> None:
+    """For every (declining or stable job, growing job) pair, plan with no home and no caps:
+    at least 90 % of the pairs have a path, and the optimal paths (hours) have a median length
+    of 2 to 6 courses."""
+    sources = [job.id for job in catalog.jobs.values() if job.outlook in ("declining", "stable")]
+    targets = [job.id for job in catalog.jobs.values() if job.outlook == "growing"]
+    reached = 0
+    lengths: list[int] = []  # courses on each optimal path
+    missing: list[str] = []
+    for source in sources:
+        for target in targets:
+            result = plan(catalog, Profile(jobs=(source,)), target, alternatives=1)
+            if result.status == "unreachable":
+                missing.append(f"{source}->{target}")
+                continue
+            reached += 1
+            if result.paths:
+                lengths.append(len(result.paths[0].course_ids))
+    pairs = len(sources) * len(targets)
+    coverage = reached / pairs
+    median = statistics.median(lengths) if lengths else 0
+    figures = (
+        f"coverage {coverage:.1%} ({reached}/{pairs} pairs), median path {median} courses"
+        f" over {len(lengths)} paths; without a path: {', '.join(missing[:10]) or 'none'}"
+    )
+    assert coverage >= COVERAGE_MINIMUM, figures
+    assert MEDIAN_COURSES[0] <= median <= MEDIAN_COURSES[1], figures

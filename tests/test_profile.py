@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.planner_builders import course, job, make_catalog, site
 
-from pathfinder.errors import PathfinderError, UnknownIdError
+from pathfinder.errors import PathfinderError, PlaceError, UnknownIdError
 from pathfinder.profile import (
     Profile,
     check_profile,
@@ -165,7 +165,6 @@ def catalog() -> Any:
     [
         (Profile(jobs=("operatr",)), "job", "operatr", "operator", "jobs"),
         (Profile(skills={"pyton": 1}), "skill", "pyton", "python", "skills"),
-        (Profile(home="flns"), "site", "flns", "flins", "home"),
         (Profile(exclude_courses=("hv-b2",)), "course", "hv-b2", "hv-b2l", "exclude_courses"),
         (Profile(targets=("tec",)), "job", "tec", "tech", "targets"),
         (Profile(sectors=("evv",)), "sector", "evv", "ev", "sectors"),
@@ -181,6 +180,13 @@ def test_unknown_ids_suggest(
     assert suggestion in error.suggestions
     assert error.where == ("--from" if where == "jobs" else where)
     assert suggestion in error.message("fr")
+
+
+def test_an_unknown_home_suggests_sites_and_communes() -> None:
+    with pytest.raises(PlaceError) as info:
+        check_profile(Profile(home="flns"), catalog())
+    assert info.value.suggestions[0] == "flins"
+    assert "flins" in info.value.message("fr") and info.value.exit_code == 2
 
 
 def test_level_above_max_is_refused() -> None:

@@ -16,6 +16,9 @@ from .questions import ADVISING_QUESTIONS
 QUESTIONS: tuple[str, ...] = tuple(q.name for q in ADVISING_QUESTIONS)
 """The session's questions, in the order they are asked (declared in :mod:`.questions`)."""
 
+REQUIRED: tuple[str, ...] = tuple(q.name for q in ADVISING_QUESTIONS if not q.optional)
+"""The questions a profile must answer to plan without a terminal (the others have defaults)."""
+
 FIELDS_OF: dict[str, tuple[str, ...]] = {q.name: q.fields for q in ADVISING_QUESTIONS}
 """Profile fields behind each question; a question is answered when any of its fields is given."""
 
@@ -48,7 +51,8 @@ class Answers:
         given = {name: value for name, value in fields.items() if value is not None}
         return self.with_answer(question, **given) if given else self
 
-    def missing(self, questions: Iterable[str] = QUESTIONS) -> list[str]:
+    def missing(self, questions: Iterable[str] = REQUIRED) -> list[str]:
+        """The questions (by default, the required ones) these answers leave open."""
         return [q for q in questions if q not in self.answered]
 
     @property

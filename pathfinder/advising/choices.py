@@ -10,9 +10,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..errors import PathfinderError
 from ..geo import looks_like_coordinates
 from ..i18n import has_message, t
 from ..model import Catalog, Job
+from ..profile import Home
 from ..safetext import printable
 from ..textsearch import fold
 
@@ -101,20 +103,30 @@ def category_label(category: str, lang: str) -> str:
     )
 
 
-def parse_home(text: str, catalog: Catalog, lang: str) -> str | tuple[float, float] | None:
-    """A site id (typed as id, name in any language, or label) or ``(lat, lon)``; None when it is
-    neither."""
+def parse_home(text: str, catalog: Catalog, lang: str) -> Home | None:
+    """A site id (typed as id, name in any language, or label), ``(lat, lon)``, or a French
+    commune or postal code as the gazetteer places it; None when it is none of them."""
+    try:
+        return home_of(text, catalog, lang)
+    except PathfinderError:
+        return None
+
+
+def home_of(text: str, catalog: Catalog, lang: str) -> Home:
+    """As :func:`parse_home`, raising the error that says why a text is no place (unknown, with
+    "did you mean"; ambiguous, with the candidates; bad coordinates)."""
+    from ..home import site_or_place
+
     typed = text.strip()
     if looks_like_coordinates(typed):
         lat, lon = (float(part) for part in typed.split(","))
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return (lat, lon)
-        return None
-    return resolve_choice(typed, site_choices(catalog, lang))
-
-
-def check_home(text: str, catalog: Catalog, lang: str) -> str | None:
-    return None if parse_home(text, catalog, lang) is not None else "advise.invalid.home"
+        raise PathfinderError("advise.invalid.home")
+    site = resolve_choice(typed, site_choices(catalog, lang))
+    if site is not None:
+        return site
+    return site_or_place(typed, catalog)
 
 
 def parse_amount(text: str) -> float | None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from ..errors import PathfinderError
 from ..funding import FUNDING_SOURCES, funding_label
 from ..i18n import LANGUAGES, t
 from ..limits import PROFILE_RANGES
@@ -30,6 +32,7 @@ from .choices import (
     category_label,
     check_amount,
     choice,
+    home_of,
     job_choices,
     parse_amount,
     parse_home,
@@ -187,6 +190,9 @@ class Question:
     describe: Callable[[Asking], str]
     """The answer as the review screen shows it."""
     fill: Callable[[Asking], dict[str, Any]] | None = None
+    optional: bool = False
+    """Asked in a session, but a profile that does not answer it is complete without it (its
+    field keeps its default: start today, the default objective)."""
 
     @property
     def label(self) -> str:
@@ -474,20 +480,32 @@ SKILLS = Question(
 
 
 def _describe_home(ctx: Asking) -> str:
+    """The home as the review screen shows it: the site, the commune with its postal code, the
+    communes a shared postal code stands for, or the coordinates."""
+    from ..home import resolve_home
+
     home = ctx.profile.home
     if home is None:
         return _none(ctx)
-    if isinstance(home, str):
-        return ctx.catalog.name(ctx.catalog.sites[home], ctx.lang)
-    return f"{home[0]:.3f}, {home[1]:.3f}"
+    try:
+        place = resolve_home(home, ctx.catalog)
+    except PathfinderError:
+        return str(home)
+    if place.kind == "site":
+        return ctx.catalog.name(ctx.catalog.sites[place.query], ctx.lang)
+    if place.kind == "coordinates":
+        return f"{place.lat:.3f}, {place.lon:.3f}"
+    return f"{place.name} ({place.postal_code})" if place.postal_code else str(place.name)
 
 
 def _check_home(text: str, ctx: Asking) -> Problem | None:
-    return (
-        None
-        if not text.strip() or parse_home(text, ctx.catalog, ctx.lang) is not None
-        else "advise.invalid.home"
-    )
+    if not text.strip():
+        return None
+    try:
+        home_of(text, ctx.catalog, ctx.lang)
+    except PathfinderError as error:
+        return ("advise.invalid.place", {"reason": error.message(ctx.lang)})
+    return None
 
 
 HOME = Question(
@@ -643,6 +661,71 @@ FUNDING = Question(
 )
 
 
+def _check_start(text: str, ctx: Asking) -> Problem | None:
+    from ..dates import parse_date
+
+    return None if not text.strip() or parse_date(text.strip()) else "advise.invalid.start"
+
+
+def _parse_start(answer: str, ctx: Asking) -> date:
+    """The typed date; empty: today (kept as a date, so that a replay plans from the same day)."""
+    from ..dates import parse_date, today
+
+    return parse_date(answer.strip()) or today()
+
+
+def _describe_start(ctx: Asking) -> str:
+    from ..dates import today
+    from ..reports.wording import day_text
+
+    return day_text(ctx.profile.start or today(), ctx.lang)
+
+
+START = Question(
+    "start",
+    ("start",),
+    steps=(
+        Step(
+            "start",
+            "text",
+            "advise.q.start.prompt",
+            field="start",
+            validate=_check_start,
+            parse=_parse_start,
+            params=lambda ctx: {
+                "today": _describe_start(replace(ctx, answers=ctx.answers.with_profile(start=None)))
+            },
+        ),
+    ),
+    describe=_describe_start,
+    optional=True,
+)
+
+
+def _objective_choices(ctx: Asking) -> list[Choice]:
+    from ..objectives import OBJECTIVE_NAMES
+
+    return [choice(t(f"advise.priority.{name}", ctx.lang), name) for name in OBJECTIVE_NAMES]
+
+
+PRIORITY = Question(
+    "priority",
+    ("optimize",),
+    steps=(
+        Step(
+            "priority",
+            "select",
+            "advise.q.priority.prompt",
+            field="optimize",
+            choices=_objective_choices,
+            default=lambda ctx: ctx.profile.optimize or "hours",
+        ),
+    ),
+    describe=lambda ctx: t(f"advise.priority.{ctx.profile.optimize or 'hours'}", ctx.lang),
+    optional=True,
+)
+
+
 def _exploring(ctx: Asking) -> bool:
     return ctx.so_far.get("goal.mode") == "explore" and ctx.ranker is not None
 
@@ -716,9 +799,11 @@ ADVISING_QUESTIONS: tuple[Question, ...] = (
     HOME,
     MOBILITY,
     ONLINE,
+    START,
     TIME,
     BUDGET,
     FUNDING,
+    PRIORITY,
     GOAL,
 )
 """The session's questions, in the order they are asked."""

@@ -18,7 +18,7 @@ from ..planning.results import PlanResult, Relaxation
 from ..profile import profile_to_data
 from .answers import FIELDS_OF, Answers
 
-EXPORT_SUFFIXES = (".html", ".md", ".json")
+EXPORT_SUFFIXES = (".html", ".md", ".json", ".ics")
 EXPORT_FORMATS = tuple(suffix[1:] for suffix in EXPORT_SUFFIXES)
 
 
@@ -102,12 +102,18 @@ def write_report(
     fmt: str | None = None,
 ) -> None:
     """Write the report (mode 0600: it holds personal data) in the format ``fmt`` names, else
-    the one its suffix names (.html, .md or .json); ``-`` writes it to standard output."""
+    the one its suffix names (.html, .md, .json, or .ics for the path's dates as iCalendar); ``-`` writes it to standard output."""
     suffix = "." + export_format(path, fmt)
     document = report_document(result, catalog, answers, lang)
     if reference:
         document["reference"] = reference
-    generated = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    now = dt.datetime.now().astimezone()
+    generated = now.strftime("%Y-%m-%d %H:%M")
+    if suffix == ".ics":
+        from ..reports.plan_ics import plan_to_ics
+
+        write_atomic(path, plan_to_ics(result, catalog, lang, now), mode=PRIVATE)
+        return
     if suffix == ".json":
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif suffix == ".md":

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .help_text import h
-from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt, Optimize
+from .options import DEFAULT_OBJECTIVE, CatalogOpt, LangOpt, NoCacheOpt, Optimize
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,6 +25,7 @@ class ExportFormat(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    ics = "ics"
 
 
 EXIT_INTERRUPTED = 130
@@ -49,8 +50,9 @@ def advise(
         typer.Option("--export-format", help=h("help.advise.export_format"), show_default=False),
     ] = None,
     objective: Annotated[
-        Optimize, typer.Option("--optimize", help=h("help.advise.optimize"))
-    ] = DEFAULT_OPTIMIZE,
+        Optimize | None,
+        typer.Option("--optimize", help=h("help.advise.optimize"), show_default=False),
+    ] = None,
     reference: Annotated[
         str | None, typer.Option("--reference", help=h("help.advise.reference"))
     ] = None,
@@ -78,6 +80,8 @@ def advise(
     session_lang = use_lang(decided)
     if decided:
         answers = answers.with_answer("lang", lang=decided)
+    if objective is not None:
+        answers = answers.with_answer("priority", optimize=objective.value)
     fmt = export_format.value if export_format else None
     if export is not None:
         check_export_path(export, fmt)
@@ -101,7 +105,6 @@ def advise(
             answers,
             prompter,
             console,
-            objective=objective.value,
             interactive=interactive,
             save_profile=save_profile,
             export=export,
@@ -153,10 +156,10 @@ def _check(answers: "Answers", catalog: "Catalog", profile: Path | None) -> None
 
 def _require_complete(answers: "Answers") -> None:
     """Without a terminal nobody can answer: name the missing fields at once, exit 2."""
-    from ..advising.answers import missing_fields
+    from ..advising.answers import REQUIRED, missing_fields
     from ..errors import PathfinderError
 
-    missing = answers.missing()
+    missing = answers.missing(REQUIRED)
     if missing:
         raise PathfinderError("advise.not_a_terminal", fields=", ".join(missing_fields(missing)))
 
@@ -167,7 +170,6 @@ def run_session(
     prompter: "Prompter",
     console: "Console",
     *,
-    objective: str = "hours",
     interactive: bool = True,
     save_profile: Path | None = None,
     export: Path | None = None,
@@ -182,19 +184,19 @@ def run_session(
     from .questionnaire import Questionnaire
 
     questionnaire = Questionnaire(
-        catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, objective, prompter.lang)
+        catalog, answers, prompter, explore=lambda a: _ranked(catalog, a, prompter.lang)
     )
     given = answers
     try:
         answers = questionnaire.run()
-        result = _plan(catalog, answers, objective)
+        result = _plan(catalog, answers)
         _show(result, catalog, console, prompter.lang)
         while interactive and result.status == "unreachable" and result.relaxations:
             retried = _offer_relaxation(result, answers, prompter)
             if retried is None:
                 break
             answers = questionnaire.answers = retried
-            result = _plan(catalog, answers, objective)
+            result = _plan(catalog, answers)
             _show(result, catalog, console, prompter.lang)
         if interactive:
             # Answers that all came from the profile file and flags are already saved: no offer.
@@ -226,7 +228,12 @@ def run_session(
     return 1 if result.status == "unreachable" else 0
 
 
-def _plan(catalog: "Catalog", answers: "Answers", objective: str) -> "PlanResult":
+def _objective(answers: "Answers") -> str:
+    """What the paths are shortest by: the person's priority (or --optimize), else hours."""
+    return answers.profile.optimize or DEFAULT_OBJECTIVE
+
+
+def _plan(catalog: "Catalog", answers: "Answers") -> "PlanResult":
     from ..planner import plan
     from .profile_options import PLAN_TIME_LIMIT
 
@@ -235,22 +242,24 @@ def _plan(catalog: "Catalog", answers: "Answers", objective: str) -> "PlanResult
         catalog,
         answers.profile,
         answers.target,
-        objective=objective,
+        objective=_objective(answers),
         alternatives=3,
         time_limit=PLAN_TIME_LIMIT,
     )
 
 
-def _ranked(
-    catalog: "Catalog", answers: "Answers", objective: str, lang: str
-) -> list[tuple[str, str]]:
+def _ranked(catalog: "Catalog", answers: "Answers", lang: str) -> list[tuple[str, str]]:
     """Jobs within reach, best first, as (label, job id) for the goal question."""
     from ..explore import explore
     from ..i18n import t
     from .profile_options import EXPLORE_TIME_LIMIT
 
     result = explore(
-        catalog, answers.profile, objective=objective, top=15, time_limit=EXPLORE_TIME_LIMIT
+        catalog,
+        answers.profile,
+        objective=_objective(answers),
+        top=15,
+        time_limit=EXPLORE_TIME_LIMIT,
     )
     return [
         (

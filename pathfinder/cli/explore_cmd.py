@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .help_text import h
-from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt
+from .options import DEFAULT_OBJECTIVE, CatalogOpt, LangOpt, NoCacheOpt
 from .profile_options import (
     EXPLORE_TIME_LIMIT,
     BudgetOpt,
@@ -25,6 +25,7 @@ from .profile_options import (
     ProfileOpt,
     RadiusOpt,
     SkillOpt,
+    StartOpt,
 )
 
 MAX_TOP = 100_000
@@ -56,7 +57,8 @@ def explore_command(
     max_weeks: MaxWeeksOpt = None,
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
-    optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
+    start: StartOpt = None,
+    optimize: OptimizeOpt = None,
     catalog: CatalogOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = None,
@@ -84,6 +86,7 @@ def explore_command(
         max_weeks=max_weeks,
         budget=budget,
         funding=funding,
+        start=start,
     )
     if top is not None and top < 1:
         raise PathfinderError("explore.bad_top", value=top)
@@ -91,7 +94,12 @@ def explore_command(
     cat = load(catalog, no_cache)
     check_profile(person, cat, where)
     result = explore(
-        cat, person, sectors=sector, objective=optimize.value, top=top, time_limit=time_limit
+        cat,
+        person,
+        sectors=sector,
+        objective=optimize.value if optimize else person.optimize or DEFAULT_OBJECTIVE,
+        top=top,
+        time_limit=time_limit,
     )
     if fmt is ExploreFormat.json:
         from ..reports.plan_json import explore_to_json

@@ -43,6 +43,36 @@ IgnoreOpt = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help=h("help.lint.strict"))]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=h("help.lint.quiet"))]
+
+
+def _check_today(value: str | None) -> str | None:
+    """``--today`` must be an ISO date (a usage error otherwise, in the environment's language)."""
+    if value is None:
+        return None
+    from ..dates import parse_date
+
+    if parse_date(value) is None:
+        from ..i18n import t
+        from ..safetext import clip
+        from .app import ECHO_LIMIT
+        from .state import use_lang
+
+        raise typer.BadParameter(
+            t("error.usage.date", use_lang(None), value=clip(value, ECHO_LIMIT))
+        )
+    return value
+
+
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        help=h("help.lint.today"),
+        show_default=False,
+        callback=_check_today,
+    ),
+]
 ExplainOpt = Annotated[
     str | None,
     typer.Option("--explain", metavar="CODE", help=h("help.lint.explain"), show_default=False),
@@ -62,11 +92,12 @@ def lint(
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
+    today: TodayOpt = None,
     explain: ExplainOpt = None,
 ) -> None:
-    """Check catalogs: syntax, schema, references, the prerequisite graph, style.
+    """Check catalogs: syntax, schema, references, the prerequisite graph, sessions, style.
 
-    Exit status: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 usage error or unreadable path.
+    Exit status: 0 no errors (warnings allowed unless --strict, infos always), 1 problems found, 2 usage error or unreadable path.
 
     Rules, suppression comments and pre-commit use: docs/lint-rules.md.
     """
@@ -78,10 +109,14 @@ def lint(
 
         sys.stdout.write(render_terminal(rule_code(explain), lang))
         return
+    from ..dates import parse_date
     from ..lint import lint as run_lint
     from ..lint.formats import render
 
-    report = run_lint(paths or None, select=select, ignore=ignore, use_cache=not no_cache)
+    day = parse_date(today) if today is not None else None  # checked by _check_today
+    report = run_lint(
+        paths or None, select=select, ignore=ignore, use_cache=not no_cache, today=day
+    )
     if fmt is LintFormat.text and _colour_wanted():
         _print_coloured(report, lang, quiet)
     else:
@@ -90,6 +125,10 @@ def lint(
     code = report.exit_code(strict)
     if code:
         raise typer.Exit(code)
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+"""How each severity is coloured on a terminal."""
 
 
 def _colour_wanted() -> bool:
@@ -107,12 +146,13 @@ def _print_coloured(report: "LintReport", lang: str, quiet: bool) -> None:
     from .console import stdout_console
 
     console = stdout_console()
-    for d in report.diagnostics:
+    shown = report.without_infos() if quiet else report
+    for d in shown.diagnostics:
         line = Text()
         line.append(f"{printable(d.path)}:{d.line}:{d.column}:", style="bold")
         line.append(" ")
         line.append(
-            t(f"severity.{d.severity.value}", lang), style="bold red" if d.is_error else "yellow"
+            t(f"severity.{d.severity.value}", lang), style=SEVERITY_STYLES[d.severity.value]
         )
         line.append(" ")
         line.append(d.code, style="bold")

@@ -25,7 +25,7 @@ class OutputFormat(str, Enum):
 Optimize = Enum("Optimize", {name: name for name in OBJECTIVE_NAMES}, type=str)  # type: ignore[misc]
 """The ``--optimize`` choices of ``plan``, ``explore`` and ``advise``: one per objective
 (:mod:`pathfinder.objectives`), in its order."""
-DEFAULT_OPTIMIZE = Optimize(OBJECTIVE_NAMES[0])
+DEFAULT_OBJECTIVE: str = OBJECTIVE_NAMES[0]
 
 
 CatalogOpt = Annotated[

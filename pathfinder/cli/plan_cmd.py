@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .help_text import h
-from .options import DEFAULT_OPTIMIZE, CatalogOpt, LangOpt, NoCacheOpt
+from .options import DEFAULT_OBJECTIVE, CatalogOpt, LangOpt, NoCacheOpt
 from .profile_options import (
     PLAN_TIME_LIMIT,
     BudgetOpt,
@@ -24,6 +24,7 @@ from .profile_options import (
     ProfileOpt,
     RadiusOpt,
     SkillOpt,
+    StartOpt,
     TimeLimitOpt,
 )
 
@@ -50,7 +51,8 @@ def plan_command(
     max_weeks: MaxWeeksOpt = None,
     budget: BudgetOpt = None,
     funding: FundingOpt = None,
-    optimize: OptimizeOpt = DEFAULT_OPTIMIZE,
+    start: StartOpt = None,
+    optimize: OptimizeOpt = None,
     alternatives: Annotated[
         int,
         typer.Option(
@@ -84,6 +86,7 @@ def plan_command(
         max_weeks=max_weeks,
         budget=budget,
         funding=funding,
+        start=start,
     )
     if not 1 <= alternatives <= MAX_ALTERNATIVES:
         raise PathfinderError("plan.bad_alternatives", value=alternatives)
@@ -98,7 +101,7 @@ def plan_command(
         cat,
         person,
         target,
-        objective=optimize.value,
+        objective=optimize.value if optimize else person.optimize or DEFAULT_OBJECTIVE,
         alternatives=alternatives,
         time_limit=time_limit,
     )

@@ -20,7 +20,7 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
     from rich.text import Text
 
     from ..i18n import t
-    from ..reports.wording import km, number, serves_text
+    from ..reports.wording import km, number, serves_text, step_dates_text
     from ..safetext import printable
 
     course = step.course
@@ -43,6 +43,9 @@ def _step_text(step: Step, catalog: Catalog, lang: str) -> Text:
         f"{printable(catalog.name(provider, lang) if provider else course.provider)} · {where}"
     )
     text.append("\n")
+    if dates := step_dates_text(step, lang):
+        text.append(dates, style="magenta")
+        text.append("\n")
     text.append(
         t(
             "plan.step.figures",
@@ -69,7 +72,7 @@ def _render_path(
     from rich.table import Table
 
     from ..i18n import t
-    from ..reports.wording import objective_text, total_text
+    from ..reports.wording import finish_text, objective_text, total_text
 
     heading = (
         t("plan.path_best", lang, n=n, objective=objective_text(objective, lang))
@@ -87,6 +90,7 @@ def _render_path(
             timeline.add_row("", "")
     console.print(timeline)
     console.print(total_text(path, lang), style="bold", markup=False)
+    console.print(finish_text(path, lang), style="bold", markup=False)
 
 
 def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: str) -> None:
@@ -96,7 +100,7 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
     from rich.text import Text
 
     from ..i18n import t
-    from ..reports.wording import blocker_subject, reason_text, relaxation_text
+    from ..reports.wording import blocker_subject, home_text, reason_text, relaxation_text
     from ..safetext import printable
 
     job = catalog.jobs.get(result.target)
@@ -113,6 +117,8 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
         console.print(t("plan.start", lang, skills=start), style="dim", markup=False)
     else:
         console.print(t("plan.start_none", lang), style="dim", markup=False)
+    if result.home is not None and result.home.kind in ("commune", "postal-code"):
+        console.print(printable(home_text(result.home, lang)), style="dim", markup=False)
     if result.status == "already-qualified":
         console.print()
         console.print(t("plan.already", lang, job=job_name), style="green", markup=False)
@@ -177,7 +183,7 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
 
     from ..i18n import t
     from ..objectives import objective_spec
-    from ..reports.wording import number, objective_text
+    from ..reports.wording import day_text, number, objective_text
     from ..safetext import printable
 
     scope = (
@@ -224,6 +230,7 @@ def render_explore(result: ExploreResult, catalog: Catalog, console: Console, la
                 "explore.col.pays": number(item.total_pays_eur, lang, 0),
                 "explore.col.courses": str(item.courses),
                 "explore.col.openings": str(item.openings_nearby),
+                "explore.col.finish": day_text(item.finish, lang) if item.finish else "—",
             }
             table.add_row(str(rank), Text(label), *(cells[key] for key in keys))
         console.print(table)

@@ -15,6 +15,8 @@ from .help_text import h
 from .options import Optimize
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..profile import Profile
 
 # Flags get their upper bound from click (a 400-digit --radius is a usage error); the lower bound,
@@ -34,7 +36,7 @@ SkillOpt = Annotated[
 ]
 HomeOpt = Annotated[
     str | None,
-    typer.Option("--home", metavar="SITE|LAT,LON", help=h("help.plan.home"), show_default=False),
+    typer.Option("--home", metavar="PLACE", help=h("help.plan.home"), show_default=False),
 ]
 RadiusOpt = Annotated[
     float | None,
@@ -84,7 +86,14 @@ FundingOpt = Annotated[
     list[str] | None,
     typer.Option("--funding", metavar="SRC", help=h("help.plan.funding"), show_default=False),
 ]
-OptimizeOpt = Annotated[Optimize, typer.Option("--optimize", help=h("help.plan.optimize"))]
+StartOpt = Annotated[
+    str | None,
+    typer.Option("--start", metavar="DATE", help=h("help.plan.start"), show_default=False),
+]
+OptimizeOpt = Annotated[
+    Optimize | None,
+    typer.Option("--optimize", help=h("help.plan.optimize"), show_default=False),
+]
 PLAN_TIME_LIMIT = 30.0
 """Seconds a plan search runs before showing its best path so far, marked as not proven."""
 EXPLORE_TIME_LIMIT = 60.0
@@ -116,6 +125,7 @@ def profile_from_flags(
     max_weeks: float | None,
     budget: float | None,
     funding: list[str] | None,
+    start: str | None = None,
 ) -> tuple["Profile", str, dict[str, str]]:
     """The profile file with the flags applied, the output language, and how to name each field
     in messages (the flag that set it, else the file's field)."""
@@ -143,6 +153,7 @@ def profile_from_flags(
         "max_weeks": max_weeks,
         "budget_eur": budget,
         "funding": tuple(funding) if funding else None,
+        "start": _start(start) if start is not None else None,
     }
     flags = {
         "jobs": "--from",
@@ -203,6 +214,18 @@ def _skills(values: list[str]) -> dict[str, int]:
             raise PathfinderError("plan.bad_skill_flag", value=clip(value))
         skills[skill] = level
     return skills
+
+
+def _start(value: str) -> "date":
+    """``--start``: an ISO date (a usage error, exit 2, otherwise)."""
+    from ..dates import parse_date
+    from ..errors import PathfinderError
+    from ..safetext import clip
+
+    day = parse_date(value.strip())
+    if day is None:
+        raise PathfinderError("plan.bad_date_flag", flag="--start", value=clip(value, 40))
+    return day
 
 
 def _home(value: str) -> str | tuple[float, float]:

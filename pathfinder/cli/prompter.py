@@ -82,6 +82,26 @@ class FoldingCompleter(Completer):
             yield Completion(choice.label, start_position=-len(typed))
 
 
+class PlaceCompleter(FoldingCompleter):
+    """The sites (as :class:`FoldingCompleter`), then, from three letters on, the French communes
+    whose name starts with the text, each shown with its département and postal codes and
+    completed as ``Name (département)``, which the gazetteer places without ambiguity."""
+
+    def get_completions(self, document: Document, complete_event: Any) -> Iterable[Completion]:
+        yield from super().get_completions(document, complete_event)
+        typed = document.text_before_cursor
+        if len(typed.strip()) < 3 or typed.strip()[:1].isdigit():
+            return
+        from .. import gazetteer
+
+        for commune in gazetteer.complete(typed, limit=self.limit):
+            yield Completion(
+                printable(f"{commune.name} ({commune.department})"),
+                start_position=-len(typed),
+                display=printable(commune.label),
+            )
+
+
 class Prompter:
     """Asks questions in ``lang``. Every method returns the answer or raises SessionInterrupted.
 
@@ -172,6 +192,19 @@ class Prompter:
                     choices=[c.label for c in choices],
                     default=default,
                     completer=FoldingCompleter(choices),
+                    validate=self._validator(check),
+                    style=STYLE,
+                )
+            )
+        )
+
+    def place(self, message: str, choices: Sequence[Choice], check: Check | None = None) -> str:
+        """A place typed with completion over the sites and the French communes."""
+        return str(
+            self._ask(
+                questionary.text(
+                    printable(message),
+                    completer=PlaceCompleter(choices),
                     validate=self._validator(check),
                     style=STYLE,
                 )

@@ -62,6 +62,11 @@ def _typed(prompter: Prompter, prompt: Prompt) -> Any:
     return prompter.text(prompt.message, check=prompt.check)
 
 
+def _place(prompter: Prompter, prompt: Prompt) -> Any:
+    """A place: a site, coordinates, a postal code or a commune, completed as it is typed."""
+    return prompter.place(prompt.message, prompt.choices, check=prompt.check)
+
+
 def _confirm(prompter: Prompter, prompt: Prompt) -> Any:
     return prompter.confirm(prompt.message, default=bool(prompt.default))
 
@@ -72,7 +77,7 @@ RENDER: dict[Kind, Callable[[Prompter, Prompt], Any]] = {
     "text": _typed,
     "confirm": _confirm,
     "number": _typed,
-    "place": _typed,
+    "place": _place,
 }
 """How each kind of step is shown. Every label and message passes through
 :func:`pathfinder.safetext.printable` in the prompter."""
@@ -99,12 +104,17 @@ class Questionnaire:
 
     # -- the flow --------------------------------------------------------------------------------
     def run(self) -> Answers:
-        """Ask every unanswered question, then review. Returns the final answers."""
+        """Ask every unanswered question, then review. Returns the final answers. Optional
+        questions (start date, priority) are asked in a new session only: a profile file that
+        leaves them out takes their defaults (start today, fewest hours), which the review shows
+        and lets change; a complete profile replays without a question."""
         asked = False
+        new = not self.answers.answered - {"lang"}
         for question in ADVISING_QUESTIONS:
-            if question.name not in self.answers.answered:
-                self.ask(question)
-                asked = True
+            if question.name in self.answers.answered or (question.optional and not new):
+                continue
+            self.ask(question)
+            asked = True
         if asked:
             self.review()
         return self.answers

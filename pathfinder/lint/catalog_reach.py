@@ -10,16 +10,20 @@ never reported.
 
 **Cost.** The fixpoint is :func:`pathfinder.levels.reach`, a worklist linear in the size of the
 catalog.
+
+**Backwards.** :func:`on_the_way` goes the other way, from what some jobs require to the courses
+that could provide it, and on to what those courses require: the courses that may lie on a path
+to the jobs (PF214 checks that each level they need is provided by something).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..levels import Requirement, highest, raise_to, unmet
+from ..levels import Requirement, highest, meets, raise_to, requirements, unmet
 from ..levels import reach as reach_from
-from ..model import Catalog, Course
+from ..model import Catalog, Course, Job
 
 
 @dataclass(frozen=True)
@@ -58,3 +62,26 @@ def demands(course: Course) -> dict[str, int]:
         if len(group) == 1:
             raise_to(demanded, group)
     return demanded
+
+
+def on_the_way(catalog: Catalog, targets: Iterable[Job]) -> list[Course]:
+    """The courses that may lie on a path to ``targets``, in catalog order.
+
+    A course is on the way when it grants, at its level or more, an option of a requirement of a
+    target job or of a course on the way (a ``requires`` entry, or any option of a
+    ``requires_any`` group). What a person already holds is not considered: a course is on the
+    way for whoever lacks what it grants. A worklist over requirements, each course entered once.
+    """
+    pending: list[Requirement] = [
+        requirement for job in targets for requirement in requirements(job.requires)
+    ]
+    chosen: set[str] = set()
+    granting = catalog.courses_granting
+    while pending:
+        for skill, level in pending.pop():
+            for course in granting.get(skill, ()):
+                if course.id in chosen or not meets(course.grants, {skill: level}):
+                    continue
+                chosen.add(course.id)
+                pending.extend(requirements(course.requires, course.requires_any))
+    return [course for course in catalog.courses.values() if course.id in chosen]

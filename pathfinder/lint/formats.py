@@ -2,6 +2,10 @@
 
 Pure functions from a :class:`~pathfinder.lint.LintReport` to a string; colour is the CLI's
 business. Messages are in ``lang``; codes, severities and JSON keys are not translated.
+
+Severities: ``error`` and ``warning`` are problems; ``info`` is a finding worth knowing that never
+fails a run. GitHub shows it as a ``::notice``, SARIF as the level ``note``; ``quiet`` (problems
+only) leaves it out of the text and github outputs, like the summary and the notes.
 """
 
 from __future__ import annotations
@@ -11,13 +15,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .._version import __version__
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..i18n import t
 from ..rules import RULES
 from ..safetext import printable
 from .linter import LintReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
+SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+"""Each severity as a SARIF ``level``."""
+GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+"""Each severity as a GitHub workflow command (the annotation's level)."""
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
@@ -40,14 +48,16 @@ def count(what: str, n: int, lang: str | None) -> str:
 
 
 def summary(report: LintReport, lang: str | None) -> str:
-    """``3 errors, 2 warnings in 7 files``."""
-    return t(
-        "lint.summary",
-        lang,
-        errors=count("error", report.error_count, lang),
-        warnings=count("warning", report.warning_count, lang),
-        files=count("file", len(report.files), lang),
-    )
+    """``3 errors, 2 warnings in 7 files``; with info findings, ``3 errors, 2 warnings, 1 info in
+    7 files``."""
+    counts = {
+        "errors": count("error", report.error_count, lang),
+        "warnings": count("warning", report.warning_count, lang),
+        "files": count("file", len(report.files), lang),
+    }
+    if report.info_count:
+        return t("lint.summary_info", lang, infos=count("info", report.info_count, lang), **counts)
+    return t("lint.summary", lang, **counts)
 
 
 def notes(report: LintReport, lang: str | None) -> list[str]:
@@ -56,9 +66,10 @@ def notes(report: LintReport, lang: str | None) -> list[str]:
 
 
 def text(report: LintReport, lang: str | None, quiet: bool = False) -> str:
-    """One ``path:line:col: severity CODE message`` line per problem, then (unless ``quiet``) the
-    skipped-checks notes and the summary line."""
-    lines = [d.render(lang) for d in report.diagnostics]
+    """One ``path:line:col: severity CODE message`` line per finding, then (unless ``quiet``) the
+    skipped-checks notes and the summary line. ``quiet`` shows the problems only: no info."""
+    shown = report.without_infos() if quiet else report
+    lines = [d.render(lang) for d in shown.diagnostics]
     if not quiet:
         lines.extend(notes(report, lang))
         lines.append(summary(report, lang))
@@ -95,13 +106,16 @@ def _escape_property(text: str) -> str:
 
 
 def github(report: LintReport, lang: str | None, quiet: bool = False) -> str:
-    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``,
-    then (unless ``quiet``) a ``::notice::`` per catalog whose PF2xx checks were skipped. Each
-    command is exactly one line, whatever the catalog's text holds."""
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``
+    (``::warning``, ``::notice`` for an info; no info when ``quiet``), then (unless ``quiet``) a
+    ``::notice::`` per catalog whose PF2xx checks were skipped. Each command is exactly one line,
+    whatever the catalog's text holds."""
     lines = []
-    for d in report.diagnostics:
+    shown = report.without_infos() if quiet else report
+    for d in shown.diagnostics:
         properties = f"file={_escape_property(d.path)},line={d.line},col={d.column},title={_escape_property(d.code)}"
-        lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message_in(lang))}")
+        command = GITHUB_COMMANDS[d.severity]
+        lines.append(f"::{command} {properties}::{_escape_data(d.message_in(lang))}")
     if not quiet:
         lines.extend(f"::notice::{_escape_data(note)}" for note in notes(report, lang))
     return "".join(line + "\n" for line in lines)
@@ -136,7 +150,7 @@ def sarif(report: LintReport, lang: str | None) -> str:
             "shortDescription": {"text": t(f"rule.{code}", lang)},
             "fullDescription": {"text": explanation_text(code, lang)},
             "help": {"text": help_text(code, lang), "markdown": help_markdown(code, lang)},
-            "defaultConfiguration": {"level": RULES[code].severity.value},
+            "defaultConfiguration": {"level": SARIF_LEVELS[RULES[code].severity]},
             "properties": {"tags": [_family(code)]},
         }
         for code in codes
@@ -145,7 +159,7 @@ def sarif(report: LintReport, lang: str | None) -> str:
         {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
-            "level": d.severity.value,
+            "level": SARIF_LEVELS[d.severity],
             "message": {"text": d.message_in(lang)},
             "locations": [
                 {
@@ -178,7 +192,8 @@ def _family(code: str) -> str:
 
 
 def render(report: LintReport, fmt: str, lang: str | None, quiet: bool = False) -> str:
-    """The report in ``fmt`` (one of ``FORMATS``). ``quiet`` drops everything but the problems."""
+    """The report in ``fmt`` (one of ``FORMATS``). ``quiet`` drops everything but the problems
+    (text, github); json and sarif hold every finding."""
     if fmt == "json":
         return to_json(report, lang)
     if fmt == "github":

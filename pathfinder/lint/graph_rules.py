@@ -1,4 +1,4 @@
-"""PF201–PF207: checks that need the whole catalog's prerequisite graph.
+"""PF201–PF207 and PF214: checks that need the whole catalog's prerequisite graph.
 
 They run on a catalog that loaded without errors. Every check is one pass over the entries or one
 fixpoint (:mod:`.catalog_reach`); networkx only looks for cycles among the courses already found
@@ -13,6 +13,13 @@ Definitions (see ``docs/lint-rules.md``):
   by a course that can be taken. Never a false alarm; it can miss a job whose only route runs
   through a course that itself needs the job's own skills.
 - PF203: unreachable courses that need what only the others of the cycle grant.
+- PF214: coverage. A level that a target job requires, or that a course on the way to one
+  requires (:func:`.catalog_reach.on_the_way`), and that no course grants at that level or more
+  and no job people come from (``declining``, ``stable``) holds. Unlike PF201 and PF202 it asks
+  whether anything *provides* the level at all, not whether it can be reached, and it does not
+  count target jobs as a source: a person does not retrain from a growing job. Reported once per
+  level (or ``requires_any`` group), at the first target job needing it, else at the first
+  course, naming what needs it.
 """
 
 from __future__ import annotations
@@ -20,15 +27,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..diagnostics import Diagnostic
-from ..levels import meets, meets_any, short_of
-from ..model import Catalog, Course
+from ..levels import Requirement, highest, meets, meets_any, short_of
+from ..model import Catalog, Course, Job
 from ..rules import diagnostic
-from .catalog_reach import Reach, demands, format_requirement, reach
-from .locate import Locator
+from .catalog_reach import Reach, demands, format_requirement, on_the_way, reach
+from .locate import Locator, Span
 
 TARGET_OUTLOOKS = ("growing",)
 LISTED = 3
-"""How many requiring courses PF205 names."""
+"""How many requiring courses PF205 names, and how many jobs and courses PF214 names."""
 
 
 def check(catalog: Catalog, locator: Locator) -> list[Diagnostic]:
@@ -41,6 +48,7 @@ def check(catalog: Catalog, locator: Locator) -> list[Diagnostic]:
     found.extend(skill_usage(catalog, locator))
     found.extend(nothing_new(catalog, locator))
     found.extend(duplicates(catalog, locator))
+    found.extend(uncovered_levels(catalog, locator))
     return found
 
 
@@ -191,3 +199,69 @@ def duplicates(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
             other=earlier.id,
             first=f"{there.path}:{there.line}",
         )
+
+
+def _listed(ids: list[str]) -> str:
+    """``'a', 'b', 'c', …``: the first :data:`LISTED` ids, quoted."""
+    names = [f"'{entry_id}'" for entry_id in ids[:LISTED]]
+    if len(ids) > LISTED:
+        names.append("…")
+    return ", ".join(names)
+
+
+def uncovered_levels(catalog: Catalog, locator: Locator) -> Iterator[Diagnostic]:
+    """PF214: each level needed on the way to a target job that nothing provides (see the module)."""
+    targets = [job for job in catalog.jobs.values() if job.outlook in TARGET_OUTLOOKS]
+    if not targets:
+        return
+    provided = highest(
+        [
+            *(job.requires for job in catalog.jobs.values() if job.outlook not in TARGET_OUTLOOKS),
+            *(course.grants for course in catalog.courses.values()),
+        ]
+    )
+    # requirement (options sorted) -> (as first written, where first needed, jobs, courses)
+    needs: dict[Requirement, tuple[Requirement, Span, list[str], list[str]]] = {}
+
+    def need(requirement: Requirement, entry: Job | Course, where: Span) -> None:
+        key = tuple(sorted(requirement))
+        first = needs.setdefault(key, (requirement, where, [], []))
+        needers = first[2] if isinstance(entry, Job) else first[3]
+        if entry.id not in needers:
+            needers.append(entry.id)
+
+    for job in targets:
+        for skill, level in short_of(provided, job.requires):
+            where = locator.at("jobs", job, "requires", skill, on_key=True)
+            need(((skill, level),), job, where)
+    for course in on_the_way(catalog, targets):
+        for skill, level in short_of(provided, course.requires):
+            where = locator.at("courses", course, "requires", skill, on_key=True)
+            need(((skill, level),), course, where)
+        for index, group in enumerate(course.requires_any):
+            if not meets_any(provided, group):
+                where = locator.at("courses", course, "requires_any", index)
+                need(tuple(group.items()), course, where)
+    for requirement, where, jobs, courses in needs.values():
+        text = format_requirement(requirement)
+        if jobs and courses:
+            yield diagnostic(
+                "PF214",
+                "lint.uncovered_level_both",
+                *where,
+                requirement=text,
+                jobs=_listed(jobs),
+                courses=_listed(courses),
+            )
+        elif jobs:
+            yield diagnostic(
+                "PF214", "lint.uncovered_level_jobs", *where, requirement=text, jobs=_listed(jobs)
+            )
+        else:
+            yield diagnostic(
+                "PF214",
+                "lint.uncovered_level_courses",
+                *where,
+                requirement=text,
+                courses=_listed(courses),
+            )

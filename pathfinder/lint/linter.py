@@ -3,15 +3,16 @@
 :func:`lint` runs, for each PATH (one catalog: a file, or a directory of files), the loader's
 checks (PF0xx, PF1xx: :mod:`pathfinder.yamlsource`, :mod:`pathfinder.loader`,
 :mod:`pathfinder.validate`, :mod:`pathfinder.references`); when the catalog loaded without errors,
-the whole-catalog checks (PF2xx: :mod:`.graph_rules`, :mod:`.plausibility`); the style checks
+the whole-catalog checks (PF2xx: :mod:`.graph_rules`, :mod:`.plausibility`, and
+:mod:`.session_rules`, the only ones that depend on the date: ``today``); the style checks
 (PF3xx: :mod:`.style_rules`, and the YAML 1.1 booleans found while parsing) always. Suppression
 comments and the catalog's ``lint: ignore:`` list (:mod:`.suppress`) then drop what they name;
 ``select``/``ignore`` (codes or prefixes such as ``PF2``) filter last. Each rule code is emitted by
 exactly one module (``tests/lint/test_rule_ownership.py``); the registry of codes and severities is
 :mod:`pathfinder.rules`.
 
-Results are cached per set of file contents (see :func:`_cache_key`); ``use_cache=False``
-recomputes everything.
+Results are cached per set of file contents and per day (see :func:`_cache_key`);
+``use_cache=False`` recomputes everything.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
@@ -48,17 +50,27 @@ class LintReport:
 
     @property
     def warning_count(self) -> int:
-        return len(self.diagnostics) - self.error_count
+        return sum(1 for d in self.diagnostics if d.is_warning)
+
+    @property
+    def info_count(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_info)
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 clean (warnings allowed unless ``strict``), 1 problems, 2 an unreadable file."""
+        """0 clean (warnings allowed unless ``strict``; infos always), 1 problems, 2 an
+        unreadable file."""
         from ..yamlsource import UNREADABLE
 
         if any(d.code == UNREADABLE for d in self.diagnostics):
             return 2
-        if self.error_count or (strict and self.diagnostics):
+        if self.error_count or (strict and self.warning_count):
             return 1
         return 0
+
+    def without_infos(self) -> LintReport:
+        """The report without its info findings (what ``--quiet`` shows)."""
+        kept = tuple(d for d in self.diagnostics if not d.is_info)
+        return LintReport(kept, self.files, self.skipped, self.suppressed)
 
 
 @dataclass(frozen=True)
@@ -105,13 +117,19 @@ def lint(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     use_cache: bool = True,
+    today: date | None = None,
 ) -> LintReport:
     """Lint each catalog in ``paths`` (default: ``$PATHFINDER_CATALOG``, else the bundled one).
 
-    Never raises for bad content. Raises :class:`PathfinderError` for a path that does not exist
-    or holds no YAML file, and for an unknown code in ``select`` or ``ignore``.
+    ``today`` is the day the session rules (PF211–PF213) look from; default
+    :func:`pathfinder.dates.today`. Never raises for bad content. Raises :class:`PathfinderError`
+    for a path that does not exist or holds no YAML file, and for an unknown code in ``select``
+    or ``ignore``.
     """
+    from ..dates import today as current_day
     from ..loader import default_catalog_path
+
+    day = today if today is not None else current_day()
 
     selected = resolve_codes(select, "--select")
     ignored = resolve_codes(ignore, "--ignore") or frozenset()
@@ -126,7 +144,7 @@ def lint(
     skipped: list[str] = []
     suppressed = 0
     for root in roots:
-        result = _lint_catalog(root, use_cache)
+        result = _lint_catalog(root, use_cache, day)
         files.extend(result.files)
         found.extend(result.diagnostics)
         suppressed += result.suppressed
@@ -137,24 +155,24 @@ def lint(
     return LintReport(tuple(kept), tuple(files), tuple(skipped), suppressed)
 
 
-def _lint_catalog(root: Path, use_cache: bool) -> _CatalogLint:
+def _lint_catalog(root: Path, use_cache: bool, today: date) -> _CatalogLint:
     from .. import cache
 
-    key = _cache_key(root) if use_cache else None
+    key = _cache_key(root, today) if use_cache else None
     if key is not None:
         hit = cache.read(key)
         if isinstance(hit, _CatalogLint):
             return hit
-    result = _check(root)
+    result = _check(root, today)
     if key is not None:
         cache.write(key, result)
     return result
 
 
-def _check(root: Path) -> _CatalogLint:
+def _check(root: Path, today: date) -> _CatalogLint:
     from ..loader import check_catalog
     from ..yamlsource import UNREADABLE
-    from . import graph_rules, plausibility, style_rules, suppress
+    from . import graph_rules, plausibility, session_rules, style_rules, suppress
     from .locate import Locator
 
     loaded = check_catalog(root, use_cache=False)
@@ -164,6 +182,7 @@ def _check(root: Path) -> _CatalogLint:
         locator = Locator(parsed)
         found.extend(graph_rules.check(loaded.catalog, locator))
         found.extend(plausibility.check(loaded.catalog, locator))
+        found.extend(session_rules.check(loaded.catalog, locator, today))
     found.extend(style_rules.check(parsed))
     suppressions = suppress.scan(parsed)
     found.extend(suppressions.problems)
@@ -174,8 +193,10 @@ def _check(root: Path) -> _CatalogLint:
     return _CatalogLint(files, tuple(kept), loaded.catalog is None, dropped)
 
 
-def _cache_key(root: Path) -> str | None:
-    """A key over the lint's code and every file's path and content (None if a file is unreadable).
+def _cache_key(root: Path, today: date) -> str | None:
+    """A key over the lint's code, every file's path and content, and the day the date-dependent
+    rules look from (None if a file is unreadable): a result computed on another day, when a
+    session may not yet have ended, is never served.
 
     The shown paths depend on how ``root`` was written and, for the bundled catalog, on the working
     directory, so both are part of the key.
@@ -195,7 +216,12 @@ def _cache_key(root: Path) -> str | None:
         return None
     if not pairs:
         return None
-    pairs += [("\0lint", _code_fingerprint()), ("\0root", str(root)), ("\0cwd", os.getcwd())]
+    pairs += [
+        ("\0lint", _code_fingerprint()),
+        ("\0root", str(root)),
+        ("\0cwd", os.getcwd()),
+        ("\0today", today.isoformat()),
+    ]
     return cache.cache_key(pairs)
 
 

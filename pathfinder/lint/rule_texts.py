@@ -434,6 +434,73 @@ EXPLANATIONS: dict[str, Explanation] = {
         bad="  - {id: flins, name: Flins, region: Île-de-France, lat: 1.873, lon: 48.965}",
         good="  - {id: flins, name: Flins, region: Île-de-France, lat: 48.965, lon: 1.873}",
     ),
+    "PF211": Explanation(
+        en="A session of the course ended before today (its `end`, or its default end, is before "
+        "the day the lint looks from: `--today`, else today). No one can attend it any more; the "
+        "planner ignores it. Remove it, or correct its dates if it is a typo (2026 for 2027). "
+        "When every session of a course is past, PF212 reports the course once instead. The "
+        "finding changes with the date, so the lint's cache keys on the day.",
+        fr="Une session de la formation s'est terminée avant aujourd'hui (sa fin, `end` ou celle "
+        "par défaut, précède le jour d'où regarde la vérification : `--today`, sinon aujourd'hui). "
+        "Personne ne peut plus y assister ; le planificateur l'ignore. Supprimez-la, ou corrigez "
+        "ses dates s'il s'agit d'une faute de frappe (2026 pour 2027). Quand toutes les sessions "
+        "d'une formation sont passées, PF212 signale la formation une seule fois à la place. Le "
+        "résultat change avec la date : le cache de la vérification tient compte du jour.",
+        bad="    sessions:\n      - {start: 2026-06-01, end: 2026-06-05, site: flins}   # today: 2026-12-01\n      - {start: 2027-01-11, site: flins}",
+        good="    sessions:\n      - {start: 2027-01-11, site: flins}",
+    ),
+    "PF212": Explanation(
+        en="The course lists sessions, and every one of them ended before today: no one can take "
+        "it, and every path through it is lost. A course without sessions runs on demand, so "
+        "either list the sessions to come, or remove the past ones. Its sessions are not also "
+        "reported one by one (PF211).",
+        fr="La formation indique des sessions, et toutes se sont terminées avant aujourd'hui : "
+        "personne ne peut la suivre, et tous les parcours qui passent par elle sont perdus. Une "
+        "formation sans session a lieu à la demande : indiquez les sessions à venir, ou "
+        "supprimez les sessions passées. Ses sessions ne sont pas en plus signalées une à une "
+        "(PF211).",
+        bad="    sessions:                                  # today: 2026-12-01\n      - {start: 2026-03-02, site: flins}\n      - {start: 2026-09-07, site: flins}",
+        good="    sessions:\n      - {start: 2027-03-01, site: flins}\n      - {start: 2027-09-06, site: flins}",
+    ),
+    "PF213": Explanation(
+        en="Two sessions of the same course at the same site share at least one day (a session "
+        "occupies its days from `start` to `end`, both included). Two groups at once is possible, "
+        "hence only an info; a session copied and not edited is more likely. Online sessions, "
+        "and sessions that have ended (PF211), are not compared. Each pair is reported once, at the session written second.",
+        fr="Deux sessions de la même formation sur le même site ont au moins un jour en commun "
+        "(une session occupe ses jours de `start` à `end`, tous deux inclus). Deux groupes en "
+        "même temps, c'est possible, d'où une simple information ; une session copiée puis "
+        "oubliée est plus probable. Les sessions à distance, et celles qui sont terminées (PF211), "
+        "ne sont pas comparées. Chaque paire "
+        "est signalée une fois, sur la session écrite en second.",
+        bad="    sessions:\n      - {start: 2027-01-11, end: 2027-01-15, site: douai}\n      - {start: 2027-01-11, end: 2027-01-15, site: douai}",
+        good="    sessions:\n      - {start: 2027-01-11, end: 2027-01-15, site: douai}\n      - {start: 2027-02-08, end: 2027-02-12, site: douai}",
+    ),
+    "PF214": Explanation(
+        en="A level that a growing job requires, or that a course on the way to a growing job "
+        "requires, is provided by nothing: no course grants the skill at that level or higher, and "
+        "no declining or stable job (where people come from: whoever held one holds its required "
+        "levels) requires it at that level or higher. A course is on the way when it grants, at "
+        "the level needed, something a growing job or another course on the way requires. Unless "
+        "the people moving in already hold it from elsewhere, the job is out of reach: add the "
+        "course that teaches it. Reported once per skill and level (or per `requires_any` group, "
+        "when none of its options is provided), at the first growing job that needs it, else at "
+        "the first course, naming what needs it. It asks whether anything provides the level, "
+        "wherever it is, not whether it can be reached (PF201, PF202).",
+        fr="Un niveau qu'exige un métier en croissance, ou une formation sur le chemin d'un métier "
+        "en croissance, n'est apporté par rien : aucune formation n'apporte la compétence à ce "
+        "niveau ou plus, et aucun métier en déclin ou stable (ceux d'où l'on vient : qui en a "
+        "exercé un détient ses niveaux requis) ne l'exige à ce niveau ou plus. Une formation est "
+        "sur le chemin quand elle apporte, au niveau voulu, ce qu'exige un métier en croissance ou "
+        "une autre formation sur le chemin. Sauf si les personnes en reconversion le détiennent "
+        "déjà d'ailleurs, le métier est hors de portée : ajoutez la formation qui l'enseigne. "
+        "Signalé une fois par compétence et niveau (ou par groupe `requires_any` dont aucune "
+        "option n'est apportée), sur le premier métier en croissance qui en a besoin, sinon sur la "
+        "première formation, en nommant ce qui en a besoin. La règle demande si quelque chose "
+        "apporte le niveau, où que ce soit, et non s'il est accessible (PF201, PF202).",
+        bad="jobs:\n  - {id: welder, outlook: declining, requires: {welding: 2}, ...}\n  - {id: pack-assembler, outlook: growing, requires: {welding: 2, torque-tooling: 2}, ...}\ncourses: []      # nothing teaches torque-tooling",
+        good="jobs:\n  - {id: welder, outlook: declining, requires: {welding: 2}, ...}\n  - {id: pack-assembler, outlook: growing, requires: {welding: 2, torque-tooling: 2}, ...}\ncourses:\n  - {id: torque-basics, grants: {torque-tooling: 2}, ...}",
+    ),
     # ---------------------------------------------------------------- PF3xx: style
     "PF301": Explanation(
         en="An unquoted `yes`, `no`, `on`, `off`, `y` or `n`. Pathfinder reads YAML 1.2, where these "

@@ -89,7 +89,9 @@ class Problem:
         self.weights: dict[str, list[int]] = {}
         """Per course, in ``scale`` units: each objective and each capped quantity, by name."""
         amounts: dict[str, list[Fraction]] = {
-            spec.name: [spec.contribution(pc) for pc in courses] for spec in OBJECTIVES
+            spec.name: [spec.contribution(pc) for pc in courses]
+            for spec in OBJECTIVES
+            if spec.contribution is not None
         }
         for name in QUANTITIES:
             if name not in amounts:  # hours and weeks are objectives too

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
-from ..model import Course, Levels
+from ..home import ResolvedHome
+from ..model import Course, Levels, Session
 
 Status = Literal["ok", "already-qualified", "unreachable"]
 CapKind = Literal["hours", "weeks", "budget"]
@@ -45,6 +47,13 @@ class Step:
     pays_eur: float
     """What the person pays: 0 when one of their funding sources covers the course."""
     serves: tuple[Serves, ...]
+    start: date | None = None
+    """First day on the calendar (:mod:`pathfinder.planning.calendar`); None when no schedule
+    fits the path (see :attr:`Path.finish`)."""
+    end: date | None = None
+    """Last day, inclusive."""
+    session: Session | None = None
+    """The session taken; None for a course that runs on demand."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,9 @@ class Path:
     total_weeks: float
     total_cost_eur: float
     total_pays_eur: float
+    finish: date | None = None
+    """The last day of the earliest schedule of these courses; None when none fits the
+    calendar (a course's every usable session starts too early for its prerequisites)."""
 
     @property
     def course_ids(self) -> tuple[str, ...]:
@@ -98,6 +110,16 @@ class TooFar:
 
 
 @dataclass(frozen=True)
+class NoSession:
+    """The course runs in dated sessions, and none of them can be attended: each starts before
+    the person's first day, at a site beyond the radius, or online when online is refused."""
+
+    course: str
+    first_day: date
+    kind: Literal["no-session"] = "no-session"
+
+
+@dataclass(frozen=True)
 class MissingPrerequisites:
     """The course is usable, but some of its requirements can be met by no usable course."""
 
@@ -132,6 +154,7 @@ Reason = (
     | Excluded
     | OnlineNotAllowed
     | TooFar
+    | NoSession
     | MissingPrerequisites
     | OverLimit
     | LimitsTogether
@@ -177,6 +200,10 @@ class PlanResult:
     proven: bool = True
     """False when the time limit stopped the search: the one path is valid, free of unneeded
     courses and within the caps, but not proven the shortest (and no alternatives are given)."""
+    home: ResolvedHome | None = None
+    """Where the plan starts from on the map: what was typed and where it was placed."""
+    first_day: date | None = None
+    """The first day the person can begin (the profile's ``start``, else today)."""
 
     @property
     def best(self) -> Path | None:
@@ -197,6 +224,8 @@ class ExploreItem:
     """The optimal path's course ids, in order."""
     proven: bool = True
     """False when the time limit stopped this job's search (see :attr:`PlanResult.proven`)."""
+    finish: date | None = None
+    """When the optimal path's last course ends (see :attr:`Path.finish`)."""
 
 
 @dataclass(frozen=True)

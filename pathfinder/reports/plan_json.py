@@ -6,10 +6,12 @@ relaxations, start levels) may be added.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..model import Catalog, whole_number
 from ..planning.results import Blocker, ExploreResult, Path, PlanResult, Reason, Step
+from ..queries import session_data
 from .wording import blocker_subject, reason_text, relaxation_text, serves_text
 
 
@@ -39,6 +41,9 @@ def step_data(step: Step, catalog: Catalog, lang: str | None) -> dict[str, Any]:
         "distance_km": num(step.distance_km, 1),
         "grants": dict(course.grants),
         "serves": [serves_text(item, lang) for item in step.serves],
+        "start": _iso(step.start),
+        "end": _iso(step.end),
+        "session": None if step.session is None else session_data(step.session),
         # extra keys
         "name": catalog.name(course, lang),
         "provider": course.provider,
@@ -71,7 +76,12 @@ def path_data(path: Path, catalog: Catalog, lang: str | None) -> dict[str, Any]:
         "total_weeks": num(path.total_weeks),
         "total_cost_eur": num(path.total_cost_eur),
         "total_pays_eur": num(path.total_pays_eur),
+        "finish": _iso(path.finish),
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def reason_data(reason: Reason) -> dict[str, Any]:
@@ -92,6 +102,8 @@ def reason_data(reason: Reason) -> dict[str, Any]:
             ]
         elif name == "missing_any":
             data[name] = [[{"skill": s, "level": lv} for s, lv in group] for group in value]
+        elif isinstance(value, date):
+            data[name] = value.isoformat()
         else:
             data[name] = value
     return data
@@ -127,6 +139,8 @@ def plan_to_json(result: PlanResult, catalog: Catalog, lang: str | None = None) 
         "target_name": catalog.name(target, lang) if target else result.target,
         "lang": lang or "en",
         "start": dict(result.start),
+        "home": None if result.home is None else result.home.data(),
+        "first_day": _iso(result.first_day),
         "proven": result.proven,
         "relaxations": [
             {
@@ -160,6 +174,7 @@ def explore_to_json(
                 "total_pays_eur": num(item.total_pays_eur),
                 "path": list(item.path),
                 "proven": item.proven,
+                "finish": _iso(item.finish),
             }
             for item in result.results
         ],

@@ -15,12 +15,14 @@ from ..safetext import printable
 from .escape import markdown_link, markdown_text
 from .wording import (
     blocker_subject,
+    finish_text,
     km,
     number,
     objective_text,
     reason_text,
     relaxation_text,
     serves_text,
+    step_dates_text,
     total_text,
 )
 
@@ -84,10 +86,14 @@ def _path_lines(
             f"{index}. **{markdown_text(catalog.name(course, lang))}** ({_code(course.id)}) — {by}, {where}"
         )
         lines.append(f"   - {figures}; {pays}")
+        if dates := step_dates_text(step, lang):
+            lines.append(f"   - {dates}")
         what = "; ".join(serves_text(item, lang) for item in step.serves)
         lines.append(f"   - {t('plan.step.serves', lang, what=what)}")
     lines.append("")
     lines.append(f"**{total_text(path, lang)}**")
+    lines.append("")
+    lines.append(f"**{finish_text(path, lang)}**")
     lines.append("")
     return lines
 

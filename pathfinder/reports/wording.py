@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+from ..home import ResolvedHome
 from ..i18n import t
 from ..objectives import objective_spec
 from ..planning.results import (
@@ -13,12 +14,14 @@ from ..planning.results import (
     LimitsTogether,
     MissingPrerequisites,
     NoCourse,
+    NoSession,
     OnlineNotAllowed,
     OverLimit,
     Path,
     Reason,
     Relaxation,
     Serves,
+    Step,
     TooFar,
 )
 
@@ -54,6 +57,52 @@ def total_text(path: Path, lang: str | None = None) -> str:
         pays=number(path.total_pays_eur, lang),
         count=len(path.steps),
     )
+
+
+def home_text(home: ResolvedHome, lang: str | None = None) -> str:
+    """Where a typed home was placed: the commune and its postal code, or the mean of the
+    communes that share a postal code."""
+    coords = f"{number(home.lat, lang, 4)}, {number(home.lon, lang, 4)}"
+    if home.mean_of > 1:
+        return t(
+            "plan.home.mean",
+            lang,
+            query=home.query,
+            count=home.mean_of,
+            names=home.name or "",
+            coords=coords,
+        )
+    return t(
+        "plan.home.commune",
+        lang,
+        query=home.query,
+        name=home.name or home.query,
+        postal_code=home.postal_code or "—",
+        coords=coords,
+    )
+
+
+def finish_text(path: Path, lang: str | None = None) -> str:
+    """When the path ends on the calendar ("Done by …"), or that no schedule fits it."""
+    if path.finish is None:
+        return t("plan.no_schedule", lang)
+    start = path.steps[0].start if path.steps else None
+    return t(
+        "plan.finish",
+        lang,
+        start=day_text(start, lang) if start else "",
+        finish=day_text(path.finish, lang),
+    )
+
+
+def step_dates_text(step: Step, lang: str | None = None) -> str:
+    """A step's dates: its session's, or on-demand dates; empty when no schedule fits."""
+    if step.start is None or step.end is None:
+        return ""
+    dates = date_range(step.start, step.end, lang)
+    if step.session is None:
+        return t("plan.step.on_demand", lang, dates=dates)
+    return t("plan.step.session", lang, dates=dates)
 
 
 MONTHS = {
@@ -117,6 +166,13 @@ def reason_text(reason: Reason, blocker: Blocker, lang: str | None = None) -> st
         return t("plan.reason.excluded", lang, course=reason.course)
     if isinstance(reason, OnlineNotAllowed):
         return t("plan.reason.online_not_allowed", lang, course=reason.course)
+    if isinstance(reason, NoSession):
+        return t(
+            "plan.reason.no_session",
+            lang,
+            course=reason.course,
+            day=day_text(reason.first_day, lang),
+        )
     if isinstance(reason, TooFar):
         sites = [
             t("plan.reason.site_km", lang, site=site, km=km(d, lang)) for site, d in reason.sites

@@ -11,7 +11,7 @@ import yaml
 from support.catalogs import MINI_CATALOG
 from support.html_report_parser import parse_report
 
-from pathfinder.advising.answers import QUESTIONS, Answers, missing_fields
+from pathfinder.advising.answers import QUESTIONS, REQUIRED, Answers, missing_fields
 from pathfinder.advising.choices import (
     check_amount,
     filter_choices,
@@ -24,6 +24,7 @@ from pathfinder.advising.choices import (
 from pathfinder.advising.report import answers_data, save_answers
 from pathfinder.loader import loads_catalog
 from pathfinder.model import Catalog
+from pathfinder.profile import HomePlace
 from pathfinder.reports.html_report import render_html
 
 
@@ -38,7 +39,10 @@ def test_a_key_present_with_null_answers_its_question() -> None:
     )
     assert answers.answered == {"jobs", "budget", "time"}
     assert answers.profile.budget_eur is None and answers.profile.max_weeks == 12
-    assert answers.missing() == [q for q in QUESTIONS if q not in {"jobs", "budget", "time"}]
+    assert answers.missing() == [q for q in REQUIRED if q not in {"jobs", "budget", "time"}]
+    assert answers.missing(QUESTIONS) == [
+        q for q in QUESTIONS if q not in {"jobs", "budget", "time"}
+    ]
     assert missing_fields(["time", "goal"]) == ["max_hours|max_weeks", "targets"]
 
 
@@ -83,12 +87,15 @@ def test_job_choices_match_without_accents_and_case(catalog: Catalog) -> None:
     assert resolve_choice("t", choices) is None  # ambiguous
 
 
-def test_home_is_a_site_or_coordinates(catalog: Catalog) -> None:
+def test_home_is_a_site_coordinates_or_a_commune(catalog: Catalog) -> None:
     assert parse_home("cleon", catalog, "en") == "cleon"
     assert parse_home("Cléon", catalog, "fr") == "cleon"
     assert parse_home("50.37, 3.08", catalog, "en") == (50.37, 3.08)
     assert parse_home("95,3", catalog, "en") is None
-    assert parse_home("Lille", catalog, "en") is None
+    lille = parse_home("Lille", catalog, "en")  # not a site: the commune
+    assert isinstance(lille, HomePlace) and lille.insee == "59350" and lille.kind == "commune"
+    assert parse_home("Saint-Denis", catalog, "en") is None  # ambiguous: the prompt lists them
+    assert parse_home("Nowhereville", catalog, "en") is None
 
 
 def test_amounts(catalog: Catalog) -> None:

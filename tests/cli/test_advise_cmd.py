@@ -74,12 +74,14 @@ def test_a_new_user_session_end_to_end(tmp_path: Path) -> None:
     answer(child, "Any other skill", ENTER)
     for _ in range(5):  # the job's multi-level skills: keep the implied levels
         answer(child, "Your level in", ENTER)
-    answer(child, "Where do you live", "douai", typed=True)
+    answer(child, "Where do you live", "lens", typed=True)  # a town, not a catalog site
     answer(child, "How far", DOWN + ENTER)  # 60 km
     answer(child, "online courses", ENTER)
+    answer(child, "start training", "2027-02-01", typed=True)
     answer(child, "How much time", ENTER)
     answer(child, "pay yourself", ENTER)
     answer(child, "Which funding", " " + ENTER)  # CPF
+    answer(child, "What matters most", DOWN * 4 + ENTER)  # the earliest job-ready date
     answer(child, "aiming for", ENTER)
     answer(child, "Which job", "pack assembler", typed=True)
     answer(child, "Compute my path", ENTER)
@@ -91,9 +93,15 @@ def test_a_new_user_session_end_to_end(tmp_path: Path) -> None:
     assert "Traceback" not in printed
 
     saved = yaml.safe_load(profile.read_text(encoding="utf-8"))
-    assert saved["jobs"] == ["ice-assembly-operator"] and saved["home"] == "douai"
+    assert saved["jobs"] == ["ice-assembly-operator"]
+    home = saved["home"]  # what was typed and where it was placed, for an identical replay
+    assert (home["query"], home["kind"], home["name"]) == ("lens", "commune", "Lens")
+    assert (home["postal_code"], home["insee"]) == ("62300", "62498")
     assert saved["mobility_km"] == 60 and saved["funding"] == ["cpf"]
+    assert saved["start"] == "2027-02-01" and saved["optimize"] == "finish"
     assert saved["targets"] == ["battery-pack-assembler"]
+    assert "Lens (62300)" in printed  # the review screen shows the resolved commune
+    assert "job-ready on" in printed
     assert stat.S_IMODE(profile.stat().st_mode) == 0o600
 
     parser = parse_report(report.read_text(encoding="utf-8"))

@@ -47,12 +47,12 @@ def help_text(*command: str, env: dict[str, str] | None = None) -> str:
             [
                 "A job you have held (repeat for several).",
                 "At most this much paid out of pocket.",
-                "[default: hours]",
+                "(default: the profile's optimize, else hours)",
             ],
             [
                 "Un métier que vous avez exercé (à répéter pour en indiquer plusieurs).",
                 "Reste à charge maximal, en euros.",
-                "[par défaut : hours]",
+                "(par défaut : optimize du profil, sinon hours)",
             ],
         ),
         (
@@ -71,12 +71,14 @@ def help_text(*command: str, env: dict[str, str] | None = None) -> str:
             [
                 "Check catalogs: syntax, schema",
                 "Exit status: 0 no errors",
-                "Warnings fail too (exit 1).",
+                "Warnings fail too (exit 1); infos never do.",
+                "The day the session rules look from",
             ],
             [
                 "Vérifier des catalogues : syntaxe, schéma",
                 "Code de sortie : 0 sans erreur",
-                "Les avertissements font aussi échouer (code de sortie 1).",
+                "Les avertissements font aussi échouer (code de sortie 1) ; les informations jamais.",
+                "Le jour d'où regardent les règles des sessions",
             ],
         ),
         (

@@ -21,6 +21,7 @@ from support.lint_fixtures import (
     course,
 )
 
+from pathfinder.lint.formats import SARIF_LEVELS
 from pathfinder.rules import RULES
 
 CLEAN = catalog()
@@ -155,7 +156,7 @@ def test_sarif_format(seven: Path) -> None:
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
         assert rule["help"]["text"] and "```" in rule["help"]["markdown"]
-        assert rule["defaultConfiguration"]["level"] == RULES[rule["id"]].severity.value
+        assert rule["defaultConfiguration"]["level"] == SARIF_LEVELS[RULES[rule["id"]].severity]
     assert len(run["results"]) == 5
     for res in run["results"]:
         assert driver["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
@@ -472,3 +473,174 @@ def test_lint_core_imports_no_ui_library(tmp_path: Path) -> None:
     modules = result.stdout.split()
     for ui in ("typer", "click", "rich", "questionary", "prompt_toolkit", "pathfinder.cli"):
         assert not [m for m in modules if m == ui or m.startswith(ui + ".")], ui
+
+
+# --- the info severity -------------------------------------------------------------------------------
+
+SESSIONS = (
+    "  - id: hv\n    name: {en: HV, fr: HT}\n    provider: campus\n    hours: 14\n    weeks: 0.4\n"
+    "    cost_eur: 0\n    format: onsite\n    sites: [flins]\n    grants: {basics: 1}\n    sessions:\n"
+    "      - {start: 2027-01-11, end: 2027-01-15, site: flins}\n"  # line 29
+    "      - {start: 2027-01-15, end: 2027-01-19, site: flins}\n"  # line 30: overlaps line 29
+    "      - {start: 2027-03-01, site: flins}\n"  # line 31: 03-01..03-03
+)
+INFO = catalog(courses=COURSES + SESSIONS)
+"""One info finding (PF213 on line 30) and nothing else, seen from the tests' today, 2026-12-01."""
+OVERLAP = (
+    "course 'hv': the session 2027-01-15 to 2027-01-19 at 'flins' overlaps the session "
+    "2027-01-11 to 2027-01-15 at the same site ({path}:29); two groups at once, or a copy?"
+)
+
+
+def test_info_in_text_never_fails_even_strict(tmp_path: Path) -> None:
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    for args in ((), ("--strict",)):
+        result = run_cli("lint", str(path), *args)
+        assert result.returncode == 0, result.stdout
+        assert result.stdout == (
+            f"{path}:30:9: info PF213 {OVERLAP.format(path=path)}\n"
+            "0 errors, 0 warnings, 1 info in 1 file\n"
+        )
+    french = run_cli("lint", str(path), env={"LANG": "fr_FR.UTF-8"})
+    assert french.stdout.splitlines() == [
+        f"{path}:30:9: information PF213 formation « hv » : la session du 2027-01-15 au 2027-01-19 "
+        "à « flins » chevauche celle du 2027-01-11 au 2027-01-15 sur le même site "
+        f"({path}:29) ; deux groupes en même temps, ou une copie ?",
+        "0 erreur, 0 avertissement, 1 information dans 1 fichier",
+    ]
+
+
+def test_info_counts_beside_errors_and_warnings(tmp_path: Path) -> None:
+    both = INFO.replace(
+        "category: core, max_level: 1}\n",
+        "category: core, max_level: 1}\n  - {id: unused, name: {en: U, fr: U}, category: core}\n",
+    )
+    path = write_tree(tmp_path, {"c.yaml": both}) / "c.yaml"
+    result = run_cli("lint", str(path), "--strict")
+    assert result.stdout.splitlines()[-1] == "0 errors, 1 warning, 1 info in 1 file"
+    assert result.returncode == 1  # the warning, not the info
+    french = run_cli("lint", str(path), env={"LANG": "fr_FR.UTF-8"})
+    assert (
+        french.stdout.splitlines()[-1] == "0 erreur, 1 avertissement, 1 information dans 1 fichier"
+    )
+
+
+def test_quiet_leaves_infos_out_of_text_and_github(tmp_path: Path) -> None:
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    for fmt in ("text", "github"):
+        quiet = run_cli("lint", str(path), "--quiet", "--strict", "--format", fmt)
+        assert quiet.stdout == "" and quiet.returncode == 0, fmt
+    # json and sarif hold every finding, quiet or not
+    items = json.loads(run_cli("lint", str(path), "-q", "--format", "json").stdout)
+    assert [(item["code"], item["severity"]) for item in items] == [("PF213", "info")]
+
+
+def test_info_in_json_github_and_sarif(tmp_path: Path) -> None:
+    import jsonschema
+
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    (item,) = json.loads(run_cli("lint", str(path), "--format", "json").stdout)
+    assert (item["severity"], item["code"], item["line"], item["column"]) == (
+        "info",
+        "PF213",
+        30,
+        9,
+    )
+    assert item["message"] == OVERLAP.format(path=path)
+    github = run_cli("lint", str(path), "--format", "github")
+    assert github.returncode == 0
+    assert github.stdout.startswith(f"::notice file={path},line=30,col=9,title=PF213::course 'hv'")
+    assert len(github.stdout.splitlines()) == 1
+    sarif = run_cli("lint", str(path), "--format", "sarif")
+    assert sarif.returncode == 0
+    log = json.loads(sarif.stdout)
+    jsonschema.Draft7Validator(SARIF_SUBSET_SCHEMA).validate(log)
+    (run,) = log["runs"]
+    (result,) = run["results"]
+    assert (result["ruleId"], result["level"]) == ("PF213", "note")
+    rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["defaultConfiguration"]["level"] == "note"
+
+
+def test_explain_an_info_rule() -> None:
+    assert run_cli("lint", "--explain", "PF213").stdout.startswith(
+        "PF213 overlapping-sessions: Overlapping sessions at one site\ndefault severity: info\n"
+    )
+
+
+# --- --today ---------------------------------------------------------------------------------------
+
+
+def test_today_sets_the_day_the_session_rules_look_from(tmp_path: Path) -> None:
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    later = run_cli("lint", str(path), "--today", "2027-01-20", "--no-cache")
+    assert later.returncode == 0
+    assert later.stdout.splitlines() == [
+        f"{path}:29:9: warning PF211 course 'hv': the session 2027-01-11 to 2027-01-15 ended before 2027-01-20; remove it or correct its dates.",
+        f"{path}:30:9: warning PF211 course 'hv': the session 2027-01-15 to 2027-01-19 ended before 2027-01-20; remove it or correct its dates.",
+        "0 errors, 2 warnings in 1 file",
+    ]
+    assert run_cli("lint", str(path), "--today", "2027-01-20", "--strict").returncode == 1
+    last = run_cli("lint", str(path), "--today", "2027-03-04")
+    assert [line.split()[2] for line in last.stdout.splitlines()[:-1]] == ["PF212"]
+    # without the flag, PATHFINDER_TODAY (the tests fix it at 2026-12-01), else the system's date
+    moved = run_cli("lint", str(path), env={"PATHFINDER_TODAY": "2027-03-04"})
+    assert moved.stdout == last.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "env", "first_line"),
+    [
+        (
+            "2026-13-01",
+            {},
+            "pathfinder lint: error: bad value for --today: '2026-13-01' is not a date; "
+            "write YYYY-MM-DD (e.g. 2027-01-11), between 2000 and 2099.",
+        ),
+        (
+            "tomorrow",
+            {"LANG": "fr_FR.UTF-8"},
+            "pathfinder lint: erreur: valeur incorrecte pour --today : « tomorrow » n'est pas une "
+            "date ; écrire AAAA-MM-JJ (par ex. 2027-01-11), entre 2000 et 2099.",
+        ),
+        (
+            "2027-1-5",
+            {},
+            "pathfinder lint: error: bad value for --today: '2027-1-5' is not a date; "
+            "write YYYY-MM-DD (e.g. 2027-01-11), between 2000 and 2099.",
+        ),
+        (
+            "1999-12-31",
+            {},
+            "pathfinder lint: error: bad value for --today: '1999-12-31' is not a date; "
+            "write YYYY-MM-DD (e.g. 2027-01-11), between 2000 and 2099.",
+        ),
+    ],
+)
+def test_a_bad_today_is_a_usage_error(
+    value: str, env: dict[str, str], first_line: str, tmp_path: Path
+) -> None:
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    result = run_cli("lint", str(path), "--today", value, env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == first_line
+    assert len(lines) == 2 and "--help" in lines[1] and "Traceback" not in result.stderr
+
+
+def test_the_cache_never_serves_another_days_findings(tmp_path: Path) -> None:
+    path = write_tree(tmp_path, {"c.yaml": INFO}) / "c.yaml"
+    cache_dir = tmp_path / "cache"
+    env = {"PATHFINDER_CACHE_DIR": str(cache_dir)}
+    today = run_cli("lint", str(path), env=env)
+    entries = sorted(p.name for p in cache_dir.rglob("*") if p.is_file())
+    assert entries and today.stdout.splitlines()[-1] == "0 errors, 0 warnings, 1 info in 1 file"
+    later = run_cli("lint", str(path), "--today", "2027-01-20", env=env)
+    assert later.stdout.splitlines()[-1] == "0 errors, 2 warnings in 1 file"
+    assert sorted(p.name for p in cache_dir.rglob("*") if p.is_file()) != entries  # a new entry
+    # each day's result is still served for its own day, from the cache, unchanged
+    assert run_cli("lint", str(path), env=env).stdout == today.stdout
+    assert run_cli("lint", str(path), "--today", "2027-01-20", env=env).stdout == later.stdout
+    moved = run_cli("lint", str(path), env=env | {"PATHFINDER_TODAY": "2027-01-20"})
+    assert moved.stdout == later.stdout

@@ -73,9 +73,11 @@ FULL_SESSION = [
     "douai" + ENTER,  # home
     DOWN + ENTER,  # radius 60 km (the default is 30)
     ENTER,  # online courses suit me
+    "2027-02-01" + ENTER,  # start date
     ENTER,  # time: no limit
     ENTER,  # budget: no limit
     SPACE + ENTER,  # funding: CPF
+    ENTER,  # priority: the fewest hours
     ENTER,  # goal: a job I have in mind
     "pack assembler" + ENTER,  # target
     ENTER,  # review: compute
@@ -92,13 +94,15 @@ def test_full_session_in_english(catalog: Catalog, pipe: object, tmp_path: Path)
         saved["mobility_km"] == 60 and saved["funding"] == ["cpf"] and saved["budget_eur"] is None
     )
     assert saved["targets"] == ["battery-pack-assembler"]
+    assert saved["start"] == "2027-02-01" and saved["optimize"] == "hours"
+    assert "1 Feb 2027" in out  # the first course starts that day or later
     assert stat.S_IMODE(profile.stat().st_mode) == 0o600
     assert "# " in (tmp_path / "report.md").read_text(encoding="utf-8")
 
 
 def test_full_session_in_french(catalog: Catalog, pipe: object, tmp_path: Path) -> None:
     keys = [DOWN + ENTER, *FULL_SESSION[1:]]  # pick "Français" first
-    keys[13] = "assembleur packs" + ENTER  # the target, typed in French without accents
+    keys[15] = "assembleur packs" + ENTER  # the target, typed in French without accents
     code, out, profile = session(catalog, pipe, keys, Answers(), "en", tmp_path)
     assert code == 0
     assert "Parcours 1" in out and "Assembleur de packs batterie" in out
@@ -136,7 +140,7 @@ def test_review_can_change_an_answer(catalog: Catalog, pipe: object, tmp_path: P
     partial = {k: v for k, v in COMPLETE.items() if k != "budget_eur"}
     keys = [
         ENTER,  # budget: no limit
-        DOWN * 8 + ENTER,  # review: the cursor starts on "Compute" (last); wrap to "Budget" (8th)
+        DOWN * 9 + ENTER,  # review: the cursor starts on "Compute" (last); wrap to "Budget" (9th)
         "25000" + ENTER,  # new budget
         ENTER,  # review: compute
     ]

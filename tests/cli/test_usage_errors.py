@@ -22,7 +22,7 @@ CASES = [
     (
         ("plan", "--to", "x", "--optimize", "speed"),
         {},
-        "pathfinder plan: error: bad value for --optimize: 'speed' is not one of 'hours', 'cost', 'weeks', 'courses'.",
+        "pathfinder plan: error: bad value for --optimize: 'speed' is not one of 'hours', 'cost', 'weeks', 'courses', 'finish'.",
     ),
     (("plan", "--bogus"), {}, "pathfinder plan: error: no such option: --bogus."),
     (("catalog", "show"), {}, "pathfinder catalog show: error: missing argument ID."),

@@ -69,6 +69,26 @@ BLOCK_COURSE = (
 """
 )
 
+
+def session_course(sessions: str, fmt: str = "onsite") -> str:
+    """A block-style course at flins (0.4 weeks: 3 days) with these ``sessions:`` lines."""
+    return (
+        "  - id: hv\n    name: {en: HV, fr: HT}\n    provider: campus\n    hours: 14\n"
+        f"    weeks: 0.4\n    cost_eur: 0\n    format: {fmt}\n    sites: [flins]\n"
+        "    grants: {basics: 1}\n    sessions:" + sessions
+    )
+
+
+RARE_SKILLS = (
+    SKILLS
+    + "  - {id: rare, name: {en: Rare, fr: Rare}, category: core}\n"
+    + "  - {id: deep, name: {en: Deep, fr: Profond}, category: core}\n"
+)
+SPECIALIST = (
+    "  - id: specialist\n    name: {en: S, fr: S}\n    sector: ev\n    outlook: growing\n"
+    "    requires:\n      safety: 1\n      rare: 2"
+)
+
 CASES: dict[str, Case] = {
     # --- PF0xx ---
     "PF001": Case(
@@ -200,7 +220,10 @@ CASES: dict[str, Case] = {
         ),
         good=catalog(
             courses=COURSES
-            + course("web", "grants: {basics: 2}, sessions: [{start: 2027-01-11}, {start: 2027-02-01, online: true}]")
+            + course(
+                "web",
+                "grants: {basics: 2}, sessions: [{start: 2027-01-11}, {start: 2027-02-01, online: true}]",
+            )
             + "\n"
         ),
     ),
@@ -326,6 +349,76 @@ CASES: dict[str, Case] = {
         good=catalog(
             sites=SITES
             + "  - id: ajaccio\n    name: {en: A, fr: A}\n    region: Corse\n    lat: 41.92\n    lon: 8.74\n"
+        ),
+    ),
+    "PF211": Case(
+        bad=catalog(
+            courses=COURSES
+            + session_course(
+                "\n      - {start: 2026-11-02, site: flins}  # expect: PF211\n"
+                "      - {start: 2027-01-11, site: flins}\n"
+                "      - {start: 2026-06-01, end: 2026-11-30, site: flins}  # expect: PF211\n"
+            )
+        ),
+        good=catalog(  # a session that ends today has not ended
+            courses=COURSES
+            + session_course(
+                "\n      - {start: 2026-11-25, end: 2026-12-01, site: flins}\n"
+                "      - {start: 2027-01-11, site: flins}\n"
+            )
+        ),
+    ),
+    "PF212": Case(
+        bad=catalog(
+            courses=COURSES
+            + session_course(
+                "  # expect: PF212\n"
+                "      - {start: 2026-11-02, site: flins}\n"
+                "      - {start: 2026-03-02, site: flins}\n"
+            )
+        ),
+        good=catalog(
+            courses=COURSES + session_course("\n      - {start: 2026-12-01, site: flins}\n")
+        ),
+    ),
+    "PF213": Case(
+        bad=catalog(
+            courses=COURSES
+            + session_course(
+                "\n      - {start: 2027-01-11, end: 2027-01-15, site: flins}\n"
+                "      - {start: 2027-02-01, site: flins}\n"
+                "      - {start: 2027-01-15, end: 2027-01-20, site: flins}  # expect: PF213\n"
+                "      - {start: 2027-01-04, end: 2027-01-29, site: flins}  # expect: PF213 PF213\n"
+            )
+        ),
+        good=catalog(  # back to back at one site; online at the same time
+            courses=COURSES
+            + session_course(
+                "\n      - {start: 2027-01-11, end: 2027-01-15, site: flins}\n"
+                "      - {start: 2027-01-16, end: 2027-01-20, site: flins}\n"
+                "      - {start: 2027-01-11, end: 2027-01-15, online: true}\n",
+                fmt="hybrid",
+            )
+        ),
+    ),
+    "PF214": Case(
+        bad=catalog(
+            skills=RARE_SKILLS,
+            jobs=JOBS + SPECIALIST + "  # expect: PF214\n",
+            courses=COURSES
+            + course("safety-advanced", "requires: {deep: 1}, grants: {safety: 1}")
+            + "  # expect: PF214\n"
+            + course("rare-intro", "requires: {deep: 1}, grants: {rare: 1}")
+            + "\n",
+        ),
+        good=catalog(  # a stable job holds both levels: whoever held it has them
+            skills=RARE_SKILLS,
+            jobs=JOBS
+            + SPECIALIST
+            + "\n  - {id: veteran, name: {en: V, fr: V}, sector: ev, outlook: stable, requires: {rare: 2, deep: 1}}\n",
+            courses=COURSES
+            + course("safety-advanced", "requires: {deep: 1}, grants: {safety: 1}")
+            + "\n",
         ),
     ),
     # --- PF3xx ---
@@ -769,3 +862,149 @@ def test_language_and_rome_codes_match_whole(section: str, code: str, tmp_path: 
     else:
         text = catalog(head=section + HEAD.split("\n", 4)[4])
     assert any(f" {code} " in f for f in _lint_text(tmp_path, text)), _lint_text(tmp_path, text)
+
+
+# --- sessions (PF211–PF213) and coverage (PF214): exact findings ------------------------------------
+
+
+def test_session_findings_exactly(tmp_path: Path) -> None:
+    text = catalog(
+        courses=COURSES
+        + session_course(
+            "\n      - {start: 2027-01-11, end: 2027-01-15, site: flins}\n"  # line 29
+            "      - {start: 2026-11-02, site: flins}\n"  # 30: ended 2026-11-04
+            "      - {start: 2027-01-14, site: flins}\n"  # 31: 01-14..01-16, overlaps line 29
+            "      - {start: 2026-11-03, site: flins}\n"  # 32: ended; overlaps 30, not compared
+        )
+    )
+    path = str(tmp_path / "c.yaml")
+    assert _lint_text(tmp_path, text) == [
+        f"{path}:30:9: warning PF211 course 'hv': the session 2026-11-02 to 2026-11-04 ended before 2026-12-01; remove it or correct its dates.",
+        f"{path}:31:9: info PF213 course 'hv': the session 2027-01-14 to 2027-01-16 at 'flins' overlaps the session 2027-01-11 to 2027-01-15 at the same site ({path}:29); two groups at once, or a copy?",
+        f"{path}:32:9: warning PF211 course 'hv': the session 2026-11-03 to 2026-11-05 ended before 2026-12-01; remove it or correct its dates.",
+    ]
+
+
+def test_a_course_whose_sessions_all_ended_is_one_finding(tmp_path: Path) -> None:
+    text = catalog(
+        courses=COURSES
+        + session_course(
+            "\n      - {start: 2026-11-02, site: flins}\n"
+            "      - {start: 2026-03-02, end: 2026-03-06, site: flins}\n"
+            "      - {start: 2026-03-02, end: 2026-03-06, site: flins}\n"
+        )
+    )
+    path = str(tmp_path / "c.yaml")
+    assert _lint_text(tmp_path, text) == [
+        f"{path}:28:5: warning PF212 course 'hv': every session ended before 2026-12-01 (the last on 2026-11-04), "
+        "so no one can take it; list the sessions to come, or remove the past ones for it to run on demand."
+    ]
+
+
+def test_online_sessions_are_never_past_of_a_site_and_are_not_compared(tmp_path: Path) -> None:
+    text = catalog(
+        courses=COURSES
+        + course(
+            "web",
+            "grants: {basics: 2}, sessions: [{start: 2027-01-11}, {start: 2027-01-11}, {start: 2026-01-05}]",
+        )
+        + "\n"
+    )
+    assert [line.split()[2] for line in _lint_text(tmp_path, text)] == ["PF211"]
+
+
+def test_session_findings_follow_the_day_given(tmp_path: Path) -> None:
+    from datetime import date
+
+    text = catalog(
+        courses=COURSES
+        + session_course(
+            "\n      - {start: 2027-01-11, site: flins}\n      - {start: 2027-03-01, site: flins}\n"
+        )
+    )
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    def codes(day: date | None) -> list[tuple[str, int]]:
+        return [(d.code, d.line) for d in lint([path], use_cache=True, today=day).diagnostics]
+
+    assert codes(None) == []  # the tests' today: 2026-12-01
+    assert codes(date(2027, 2, 1)) == [("PF211", 29)]
+    assert codes(date(2027, 3, 4)) == [("PF212", 28)]
+    assert codes(date(2027, 3, 3)) == [("PF211", 29)]  # the second runs 03-01..03-03
+    assert codes(None) == []  # the cache keeps each day apart
+
+
+def test_uncovered_levels_exactly(tmp_path: Path) -> None:
+    skills = RARE_SKILLS + "  - {id: odd, name: {en: Odd, fr: Odd}, category: core}\n"
+    jobs = (
+        JOBS
+        + SPECIALIST
+        + "\n      deep: 1\n"  # line 27: needed by the job and by a course on its way
+        + "  - {id: lead, name: {en: L, fr: C}, sector: ev, outlook: growing, requires: {rare: 2}}\n"
+    )
+    courses = (
+        COURSES
+        + course("safety-advanced", "requires: {deep: 1}, grants: {safety: 1}")  # line 31
+        + "\n"
+        + course("safety-any", "requires_any: [{odd: 1, rare: 3}], grants: {safety: 1}")  # 32
+        + "\n"
+    )
+    path = str(tmp_path / "c.yaml")
+    text = catalog(skills=skills, jobs=jobs, courses=courses)
+    group = text.splitlines()[31].index("{odd") + 1  # the requires_any group
+    tail = "no course grants it and no declining or stable job holds it, at that level or higher."
+    assert [line for line in _lint_text(tmp_path, text) if " PF214 " in line] == [
+        f"{path}:26:7: warning PF214 nothing provides 'rare' ≥ 2, which the growing job(s) 'specialist', 'lead' require: {tail}",
+        f"{path}:27:7: warning PF214 nothing provides 'deep' ≥ 1, which the growing job(s) 'specialist' and the course(s) 'safety-advanced' on their way require: {tail}",
+        f"{path}:32:{group}: warning PF214 nothing provides ('odd' ≥ 1 | 'rare' ≥ 3), which the course(s) 'safety-any' on the way to growing jobs require: {tail}",
+    ]
+
+
+def test_uncovered_levels_ignore_growing_jobs_as_a_source_and_courses_off_the_way(
+    tmp_path: Path,
+) -> None:
+    skills = RARE_SKILLS
+    jobs = (
+        JOBS
+        + "  - {id: lead, name: {en: L, fr: C}, sector: ev, outlook: growing, requires: {rare: 2}}\n"
+        + "  - {id: chief, name: {en: C, fr: C}, sector: ev, outlook: growing, requires: {rare: 3}}\n"
+    )
+    courses = (
+        COURSES
+        + course(
+            "rare-1", "requires: {deep: 1}, grants: {rare: 1}"
+        )  # grants too little: off the way
+        + "\n"
+    )
+    found = _lint_text(tmp_path, catalog(skills=skills, jobs=jobs, courses=courses))
+    # Each growing job holds what the other needs (PF202 is satisfied for 'lead'), but nobody comes
+    # from a growing job: both levels are reported; 'deep' of a course off the way is not.
+    assert [line.split(" PF214 ")[1].split(",")[0] for line in found if " PF214 " in line] == [
+        "nothing provides 'rare' ≥ 2",
+        "nothing provides 'rare' ≥ 3",
+    ]
+    assert not any(" PF202 " in line and "'lead'" in line for line in found)
+
+
+def test_courses_on_the_way_follow_grants_at_the_level_needed() -> None:
+    from pathfinder.lint.catalog_reach import on_the_way
+    from pathfinder.loader import loads_catalog
+
+    skills = RARE_SKILLS
+    courses = (
+        COURSES
+        + "\n".join(
+            [
+                course("rare-1", "requires: {deep: 1}, grants: {rare: 1}"),  # too low
+                course("rare-2", "requires: {deep: 2}, grants: {rare: 2}"),
+                course("deep-2", "requires_any: [{basics: 1, safety: 1}], grants: {deep: 3}"),
+                course("deep-0", "grants: {deep: 1}"),  # too low for rare-2's deep: 2
+            ]
+        )
+        + "\n"
+    )
+    jobs = JOBS + SPECIALIST + "\n"
+    loaded = loads_catalog(catalog(skills=skills, jobs=jobs, courses=courses))
+    targets = [job for job in loaded.jobs.values() if job.outlook == "growing"]
+    assert [c.id for c in on_the_way(loaded, targets)] == ["safety-course", "rare-2", "deep-2"]
