@@ -227,3 +227,23 @@ def test_explore_ranks_jobs_by_their_earliest_finish() -> None:
         ("by-quick", date(2027, 1, 6)),
         ("by-early", date(2027, 3, 1)),
     ]
+
+
+def test_a_long_path_is_scheduled_in_the_better_of_two_orders() -> None:
+    """Beyond MAX_EXACT_COURSES the schedule is not searched over every order: it takes the
+    prerequisites-first hint or the order given, whichever fits and ends first."""
+    from types import SimpleNamespace
+
+    from pathfinder.planning.calendar import MAX_EXACT_COURSES, Runs, earliest_schedule
+
+    n = MAX_EXACT_COURSES + 1
+    first = date(2027, 1, 4)
+    entries = []
+    for i in range(n):  # course i runs only on day i: the given order fits, its reverse not
+        day = first + timedelta(days=i)
+        runs = Runs(SimpleNamespace(sessions=(Session(day, day, "north"),), days=1))  # type: ignore[arg-type]
+        entries.append((1 << i, 0, (), runs))
+    order, slots = earliest_schedule(entries, first, list(reversed(range(n))))  # type: ignore[misc]
+    assert order == list(range(n))
+    assert slots[-1].end == first + timedelta(days=n - 1)
+    assert earliest_schedule(entries[::-1], first, list(range(n))) is None
