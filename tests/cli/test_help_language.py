@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from functools import cache
 
 import pytest
-from support.cli import run_console_script as run_cli
+from support.cli import subprocess_environment
 
 from pathfinder.locales import en, fr
 
@@ -20,10 +23,43 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[│╭╮╰╯─]", " ", text))
 
 
+# The help's language is chosen when the command line is imported: one process per environment
+# prints the help of every command (as the console script would), instead of one per command.
+_PRINT_EVERY_HELP = """
+import contextlib, io, json, sys
+from pathfinder.cli.app import main
+texts = {}
+for command in json.loads(sys.argv[1]):
+    sys.argv = ["pathfinder", *command, "--help"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            main()
+        except SystemExit as done:
+            assert done.code in (0, None), (command, done.code)
+    texts[" ".join(command)] = out.getvalue()
+print(json.dumps(texts))
+"""
+
+
+@cache
+def every_help(env: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _PRINT_EVERY_HELP, json.dumps(COMMANDS)],
+        capture_output=True,
+        text=True,
+        env=subprocess_environment({**WIDE, **dict(env)}),
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=True,
+    )
+    return dict(json.loads(done.stdout))
+
+
 def help_text(*command: str, env: dict[str, str] | None = None) -> str:
-    result = run_cli(*command, "--help", env={**WIDE, **(env or {})})
-    assert result.returncode == 0, result.stderr
-    return flat(result.stdout)
+    return flat(every_help(tuple(sorted((env or {}).items())))[" ".join(command)])
 
 
 @pytest.mark.parametrize(
@@ -147,6 +183,5 @@ def test_language_follows_the_environment_like_the_other_messages(
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "root")
 def test_french_help_never_breaks_a_line_before_its_punctuation(command: tuple[str, ...]) -> None:
     """French puts a space before ':', ';', '?' and '!': the wrapping never breaks there."""
-    result = run_cli(*command, "--help", env={"LANG": "fr_FR.UTF-8", "COLUMNS": "60"})
-    assert result.returncode == 0
-    assert not [line for line in result.stdout.splitlines() if re.match(r"\s*[:;?!»]", line)]
+    text = every_help((("COLUMNS", "60"), ("LANG", "fr_FR.UTF-8")))[" ".join(command)]
+    assert not [line for line in text.splitlines() if re.match(r"\s*[:;?!»]", line)]

@@ -38,17 +38,23 @@ def pathfinder_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "pathfinder"]
 
 
+def subprocess_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a subprocess run: this process's without locale variables, plus
+    ``NO_COLOR``, ``COLUMNS=80`` and ``env``."""
+    full_env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    full_env.update({**BASE_ENVIRONMENT, **(env or {})})
+    return full_env
+
+
 def run_console_script(
     *args: str, env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``pathfinder`` command with no terminal and no standard input."""
-    full_env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
-    full_env.update({**BASE_ENVIRONMENT, **(env or {})})
     return subprocess.run(
         [*pathfinder_command(), *args],
         capture_output=True,
         text=True,
-        env=full_env,
+        env=subprocess_environment(env),
         stdin=subprocess.DEVNULL,
         timeout=timeout,
     )
