@@ -118,3 +118,16 @@ def test_a_site_or_coordinates_never_load_the_gazetteer(mini_catalog: Path) -> N
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("text", "en"), ("md", "fr")])
+def test_the_reports_say_where_a_typed_home_was_placed(
+    mini_catalog: Path, fmt: str, lang: str
+) -> None:
+    done = run_cli(
+        "plan", "--catalog", str(mini_catalog), "--from", "assembly-operator", "--to",
+        "ev-technician", "--home", "78200", "--format", fmt, "--lang", lang,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert ("12 communes" in said) and ("Mantes-la-Jolie" in said)

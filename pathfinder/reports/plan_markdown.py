@@ -16,6 +16,7 @@ from .escape import markdown_link, markdown_text
 from .wording import (
     blocker_subject,
     finish_text,
+    home_text,
     km,
     number,
     objective_text,
@@ -118,6 +119,8 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
         lines += [t("plan.start", lang, skills=start), ""]
     else:
         lines += [t("plan.start_none", lang), ""]
+    if result.home is not None and result.home.kind in ("commune", "postal-code"):
+        lines += [markdown_text(home_text(result.home, lang)), ""]
     if result.status == "already-qualified":
         lines += [t("plan.already", lang, job=job_name), ""]
         return "\n".join(lines)
