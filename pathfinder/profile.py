@@ -322,7 +322,7 @@ def _optimize(data: object, source: str) -> str | None:
         return None
     if not isinstance(data, str) or data not in OBJECTIVE_NAMES:
         raise ProfileError(
-            "profile.expected_lang",
+            "profile.expected_objective",
             source=source,
             field="optimize",
             got=_got(data),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.planner_builders import course, job, make_catalog, site
 
-from pathfinder.errors import PathfinderError, PlaceError, UnknownIdError
+from pathfinder.errors import PathfinderError, PlaceError, ProfileError, UnknownIdError
 from pathfinder.profile import (
     Profile,
     check_profile,
@@ -216,3 +217,19 @@ def test_merged_overrides_only_given_fields() -> None:
     base = Profile(jobs=("operator",), mobility_km=60, online=True)
     merged = base.merged(jobs=("tech",), mobility_km=None, online=False, funding=["cpf"])
     assert merged == Profile(jobs=("tech",), mobility_km=60, online=False, funding=("cpf",))
+
+
+def test_start_and_optimize_are_checked_where_they_are_written(tmp_path: Path) -> None:
+    path = tmp_path / "me.yaml"
+    path.write_text("start: 2027-02-30\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.message("en").startswith(f"{path}:1:8: start: expected a date")
+    path.write_text("optimize: speed\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert "hours, cost, weeks, courses, finish" in info.value.message("en")
+    path.write_text("start: '2027-02-01'\noptimize: finish\n", encoding="utf-8")
+    profile = load_profile(path)
+    assert (profile.start, profile.optimize) == (date(2027, 2, 1), "finish")
+    assert profile_to_data(profile) == {"start": "2027-02-01", "optimize": "finish"}

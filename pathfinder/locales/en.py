@@ -175,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "profile.expected_date": "{source}: {field}: expected a date written YYYY-MM-DD (e.g. 2027-01-11), got {got}.",
     "profile.expected_bool": "{source}: {field}: expected true or false, got {got}.",
     "profile.expected_lang": "{source}: {field}: expected one of {choices}, got {got}.",
+    "profile.expected_objective": "{source}: {field}: expected one of {choices}, got {got}.",
     "profile.level_above_max": "{where}: level {level} of skill '{skill}' is above its max level {max}.",
     "plan.bad_objective": "--optimize: '{value}' is not one of {choices}.",
     "plan.bad_alternatives": "--alternatives: {value} is not a whole number from 1 to 20.",

@@ -175,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "profile.expected_date": "{source} : {field} : une date AAAA-MM-JJ est attendue (par ex. 2027-01-11), reçu {got}.",
     "profile.expected_bool": "{source} : {field} : true ou false attendu, reçu {got}.",
     "profile.expected_lang": "{source} : {field} : une valeur parmi {choices} attendue, reçu {got}.",
+    "profile.expected_objective": "{source} : {field} : un critère parmi {choices} attendu, reçu {got}.",
     "profile.level_above_max": "{where} : le niveau {level} de la compétence « {skill} » dépasse son niveau maximal {max}.",
     "plan.bad_objective": "--optimize : « {value} » ne fait pas partie de {choices}.",
     "plan.bad_alternatives": "--alternatives : {value} n'est pas un nombre entier de 1 à 20.",
