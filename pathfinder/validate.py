@@ -10,6 +10,7 @@ all files are read.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,18 @@ class EntryReader:
             )
         )
 
+    def unknown_key(self, key_node: Node, known: Mapping[str, object], kind: str) -> None:
+        """PF101 for a key that is none of ``known``, with the closest ones."""
+        hint = suggest(key_node.value, known)  # type: ignore[arg-type]
+        self.report(
+            "PF101",
+            "schema.unknown_key_hint" if hint else "schema.unknown_key",
+            key_node,
+            key=key_node.value,
+            kind=kind,
+            suggestion=", ".join(hint),
+        )
+
     def wrong_type(self, field_name: str, expected: str, node: Node) -> Any:
         got = "null" if node.kind == SCALAR and node.scalar_type() == "null" else _describe(node)
         self.report("PF103", f"schema.expected.{expected}", node, field=field_name, got=got)
@@ -98,15 +111,7 @@ class EntryReader:
             name = key_node.value
             field_spec = spec.get(name)
             if field_spec is None:
-                hint = suggest(name, spec)
-                self.report(
-                    "PF101",
-                    "schema.unknown_key_hint" if hint else "schema.unknown_key",
-                    key_node,
-                    key=name,
-                    kind=singular(kind),
-                    suggestion=", ".join(hint),
-                )
+                self.unknown_key(key_node, spec, singular(kind))
                 continue
             value = self.value(field_spec, value_node)
             nodes[name] = value_node
@@ -369,15 +374,7 @@ class EntryReader:
             name = key_node.value
             spec = SESSION_FIELDS.get(name)
             if spec is None:
-                hint = suggest(name, SESSION_FIELDS)
-                self.report(
-                    "PF101",
-                    "schema.unknown_key_hint" if hint else "schema.unknown_key",
-                    key_node,
-                    key=name,
-                    kind="session",
-                    suggestion=", ".join(hint),
-                )
+                self.unknown_key(key_node, SESSION_FIELDS, "session")
                 ok = False
                 continue
             value = self.value(spec, value_node)

@@ -674,11 +674,17 @@ def _parse_start(answer: str, ctx: Asking) -> date:
     return parse_date(answer.strip()) or today()
 
 
-def _describe_start(ctx: Asking) -> str:
+def _today_text(ctx: Asking) -> str:
     from ..dates import today
     from ..reports.wording import day_text
 
-    return day_text(ctx.profile.start or today(), ctx.lang)
+    return day_text(today(), ctx.lang)
+
+
+def _describe_start(ctx: Asking) -> str:
+    from ..reports.wording import day_text
+
+    return day_text(ctx.profile.start, ctx.lang) if ctx.profile.start else _today_text(ctx)
 
 
 START = Question(
@@ -692,9 +698,7 @@ START = Question(
             field="start",
             validate=_check_start,
             parse=_parse_start,
-            params=lambda ctx: {
-                "today": _describe_start(replace(ctx, answers=ctx.answers.with_profile(start=None)))
-            },
+            params=lambda ctx: {"today": _today_text(ctx)},
         ),
     ),
     describe=_describe_start,

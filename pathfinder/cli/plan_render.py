@@ -117,8 +117,8 @@ def render_plan(result: PlanResult, catalog: Catalog, console: Console, lang: st
         console.print(t("plan.start", lang, skills=start), style="dim", markup=False)
     else:
         console.print(t("plan.start_none", lang), style="dim", markup=False)
-    if result.home is not None and result.home.kind in ("commune", "postal-code"):
-        console.print(printable(home_text(result.home, lang)), style="dim", markup=False)
+    if placed := home_text(result.home, lang):
+        console.print(printable(placed), style="dim", markup=False)
     if result.status == "already-qualified":
         console.print()
         console.print(t("plan.already", lang, job=job_name), style="green", markup=False)

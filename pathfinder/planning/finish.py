@@ -32,9 +32,8 @@ from datetime import date
 
 from .calendar import Runs, takeable
 from .deadline import Deadline, TimeUp
-from .numbers import scaled_cap
 from .problem import Problem
-from .search import NO_CAPS, Caps, Found, OutOfTime, search
+from .search import NO_CAPS, Caps, Found, OutOfTime, cap_limits, search
 
 
 def k_earliest(
@@ -56,15 +55,7 @@ def k_earliest(
     before = first_day.toordinal() - 1
     runs = [Runs(pc.usage) for pc in courses]
     hours = problem.weights["hours"]
-    limits = [
-        (problem.weights[weight], scaled)
-        for limit, weight in (
-            (caps.max_hours, "hours"),
-            (caps.max_weeks, "weeks"),
-            (caps.budget_eur, "pays"),
-        )
-        if (scaled := scaled_cap(limit, problem.scale[weight])) is not None
-    ]
+    limits = cap_limits(problem, caps)
     ranks = [pc.rank for pc in courses]
 
     best_end: dict[int, int] = {0: before}

@@ -72,6 +72,20 @@ class Caps:
 NO_CAPS = Caps()
 
 
+def cap_limits(problem: Problem, caps: Caps) -> list[tuple[list[int], int]]:
+    """Each cap that is set, as (the courses' weights, the cap), both in the problem's integer
+    units: a set of courses is within it when its weights sum to the cap or less."""
+    return [
+        (problem.weights[weight], scaled)
+        for limit, weight in (
+            (caps.max_hours, "hours"),
+            (caps.max_weeks, "weeks"),
+            (caps.budget_eur, "pays"),
+        )
+        if (scaled := scaled_cap(limit, problem.scale[weight])) is not None
+    ]
+
+
 @dataclass(frozen=True)
 class Found:
     """A path found by the search: positions in ``problem.courses``, in an order they can be taken."""
@@ -247,15 +261,7 @@ def search(
     allowed_mask = sum(1 << i for i in allowed) if excluded else (1 << len(problem.courses)) - 1
     learned = _LEARNED.get(problem) or _learned_empty(problem)
     reachability = learned.reachability
-    limits = [
-        (problem.weights[weight], scaled)
-        for limit, weight in (
-            (caps.max_hours, "hours"),
-            (caps.max_weeks, "weeks"),
-            (caps.budget_eur, "pays"),
-        )
-        if (scaled := scaled_cap(limit, problem.scale[weight])) is not None
-    ]
+    limits = cap_limits(problem, caps)
 
     def valid(chosen: int) -> bool:
         return reachability.reach(members(chosen))[0] & target == target

@@ -119,8 +119,8 @@ def plan_to_markdown(result: PlanResult, catalog: Catalog, lang: str | None = No
         lines += [t("plan.start", lang, skills=start), ""]
     else:
         lines += [t("plan.start_none", lang), ""]
-    if result.home is not None and result.home.kind in ("commune", "postal-code"):
-        lines += [markdown_text(home_text(result.home, lang)), ""]
+    if placed := home_text(result.home, lang):
+        lines += [markdown_text(placed), ""]
     if result.status == "already-qualified":
         lines += [t("plan.already", lang, job=job_name), ""]
         return "\n".join(lines)

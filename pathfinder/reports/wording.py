@@ -59,9 +59,11 @@ def total_text(path: Path, lang: str | None = None) -> str:
     )
 
 
-def home_text(home: ResolvedHome, lang: str | None = None) -> str:
+def home_text(home: ResolvedHome | None, lang: str | None = None) -> str | None:
     """Where a typed home was placed: the commune and its postal code, or the mean of the
-    communes that share a postal code."""
+    communes that share a postal code; None for a site or coordinates (nothing to say)."""
+    if home is None or home.kind not in ("commune", "postal-code"):
+        return None
     coords = f"{number(home.lat, lang, 4)}, {number(home.lon, lang, 4)}"
     if home.mean_of > 1:
         return t(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from itertools import combinations
+from typing import Protocol, TypeVar
 
 from pathfinder.geo import haversine_km
 from pathfinder.model import Catalog, Course
@@ -150,11 +151,7 @@ def candidates(
             weeks = sum((dec(c.weeks) for c in combo), Fraction(0))
             price = sum((dec(c.cost_eur) for c in combo), Fraction(0))
             pays = sum((pays_of(c, profile) for c in combo), Fraction(0))
-            if profile.max_hours is not None and hours > dec(profile.max_hours):
-                continue
-            if profile.max_weeks is not None and weeks > dec(profile.max_weeks):
-                continue
-            if profile.budget_eur is not None and pays > dec(profile.budget_eur):
+            if not within_caps(combo, profile):
                 continue
             obj = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(size)}[
                 objective
@@ -176,9 +173,29 @@ def candidates(
     return ordered, irredundant
 
 
-def k_best(irredundant: Sequence[Candidate], k: int) -> list[Candidate]:
+class HasIds(Protocol):
+    @property
+    def ids(self) -> tuple[str, ...]: ...
+
+
+C = TypeVar("C", bound=HasIds)
+
+
+def within_caps(combo: Sequence[Course], profile: Profile) -> bool:
+    """The courses' hours, weeks and what the person pays are within the profile's caps."""
+    hours = sum((dec(c.hours) for c in combo), Fraction(0))
+    weeks = sum((dec(c.weeks) for c in combo), Fraction(0))
+    pays = sum((pays_of(c, profile) for c in combo), Fraction(0))
+    return not (
+        (profile.max_hours is not None and hours > dec(profile.max_hours))
+        or (profile.max_weeks is not None and weeks > dec(profile.max_weeks))
+        or (profile.budget_eur is not None and pays > dec(profile.budget_eur))
+    )
+
+
+def k_best(irredundant: Sequence[C], k: int) -> list[C]:
     """Greedy in key order: each pick is not a superset of an earlier pick."""
-    picks: list[Candidate] = []
+    picks: list[C] = []
     for cand in irredundant:
         if len(picks) == k:
             break

@@ -26,7 +26,16 @@ from pathfinder.geo import haversine_km
 from pathfinder.model import Catalog, Course
 from pathfinder.profile import Profile
 
-from .brute_force import dec, meets, start_of, take, takeable, usable_courses
+from .brute_force import (
+    dec,
+    k_best,
+    meets,
+    start_of,
+    take,
+    takeable,
+    usable_courses,
+    within_caps,
+)
 
 Run = tuple[date, date]
 
@@ -126,21 +135,9 @@ def finish_candidates(
     out = []
     for size in range(1, len(usable) + 1):
         for combo in combinations(usable, size):
+            if not within_caps(combo, profile):
+                continue
             hours = sum((dec(c.hours) for c in combo), Fraction(0))
-            weeks = sum((dec(c.weeks) for c in combo), Fraction(0))
-            pays = sum(
-                (
-                    Fraction(0) if set(c.funding) & set(profile.funding) else dec(c.cost_eur)
-                    for c in combo
-                ),
-                Fraction(0),
-            )
-            if profile.max_hours is not None and hours > dec(profile.max_hours):
-                continue
-            if profile.max_weeks is not None and weeks > dec(profile.max_weeks):
-                continue
-            if profile.budget_eur is not None and pays > dec(profile.budget_eur):
-                continue
             finish = earliest_finish(combo, runs, start, target, first_day)
             if finish is None:
                 continue
@@ -150,11 +147,5 @@ def finish_candidates(
 
 
 def k_earliest(candidates: Sequence[Dated], k: int) -> list[Dated]:
-    """Greedy in key order: each pick is not a superset of an earlier pick."""
-    picks: list[Dated] = []
-    for cand in candidates:
-        if len(picks) == k:
-            break
-        if all(not set(p.ids) <= set(cand.ids) for p in picks):
-            picks.append(cand)
-    return picks
+    """Greedy in key order: each pick is not a superset of an earlier pick (as ``k_best``)."""
+    return k_best(candidates, k)
