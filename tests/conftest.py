@@ -4,11 +4,23 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from support.catalogs import MINI_CATALOG
 from support.cli import LOCALE_VARIABLES
+
+# Compiled bytecode is kept, under .pytest_cache rather than in the source tree, even where
+# PYTHONDONTWRITEBYTECODE is set: otherwise every xdist worker and each of the real console-script
+# runs compiles the package, the tests and their assertion rewrites again (a third of the suite's
+# time). Subprocesses inherit the setting through the environment.
+if sys.dont_write_bytecode:
+    _PYCACHE = Path(__file__).resolve().parent.parent / ".pytest_cache" / "pycache"
+    sys.pycache_prefix = str(_PYCACHE)
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # The help texts' language is chosen when the CLI is imported: English for every test.
 for _name in LOCALE_VARIABLES:

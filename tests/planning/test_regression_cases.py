@@ -9,11 +9,10 @@ path, an ``already-qualified`` one starts at the target. So a case cannot record
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from support.brute_force import candidates, k_best, start_of
+from support.brute_force import candidates, dec, k_best, start_of
 from support.planner_cases import (
     CASES_DIR,
     Case,
@@ -29,10 +28,6 @@ from pathfinder.planner import plan
 from pathfinder.profile import home_coordinates
 
 FILES = case_files()
-
-
-def dec(value: float) -> Fraction:
-    return Fraction(repr(float(value)))
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Protocol, TypeVar
 
@@ -20,7 +20,9 @@ from pathfinder.model import Catalog, Course
 from pathfinder.profile import Profile
 
 
+@lru_cache(maxsize=4096)
 def dec(value: float) -> Fraction:
+    """The exact decimal a catalog number stands for (memoised: fractions are immutable)."""
     return Fraction(repr(float(value)))
 
 
@@ -135,42 +137,66 @@ def pays_of(course: Course, profile: Profile) -> Fraction:
     return Fraction(0) if set(course.funding) & set(profile.funding) else dec(course.cost_eur)
 
 
+@dataclass(frozen=True)
+class ValidSet:
+    """A valid course set within the caps, with its exact totals; the same for every objective."""
+
+    ids: tuple[str, ...]
+    hours: Fraction
+    weeks: Fraction
+    price: Fraction
+    pays: Fraction
+    irredundant: bool
+    """No course of the set can be dropped."""
+
+
+def valid_sets(catalog: Catalog, profile: Profile, target_id: str) -> list[ValidSet]:
+    """Every valid course set within the caps, by enumeration of all subsets of usable courses."""
+    start = start_of(catalog, profile)
+    target = catalog.jobs[target_id].requires
+    usable = usable_courses(catalog, profile)
+    found: list[ValidSet] = []
+    for size in range(len(usable) + 1):
+        for combo in combinations(usable, size):
+            if not set_is_valid(combo, start, target) or not within_caps(combo, profile):
+                continue
+            irredundant = all(
+                not set_is_valid(combo[:drop] + combo[drop + 1 :], start, target)
+                for drop in range(size)
+            )
+            found.append(
+                ValidSet(
+                    tuple(sorted(c.id for c in combo)),
+                    sum((dec(c.hours) for c in combo), Fraction(0)),
+                    sum((dec(c.weeks) for c in combo), Fraction(0)),
+                    sum((dec(c.cost_eur) for c in combo), Fraction(0)),
+                    sum((pays_of(c, profile) for c in combo), Fraction(0)),
+                    irredundant,
+                )
+            )
+    return found
+
+
+def ranked(sets: Iterable[ValidSet], objective: str) -> tuple[list[Candidate], list[Candidate]]:
+    """(every set, the irredundant ones) as candidates sorted by the planner's documented order:
+    (objective, number of courses, hours, sorted ids)."""
+    keyed = []
+    for v in sets:
+        size = len(v.ids)
+        obj = {"hours": v.hours, "weeks": v.weeks, "cost": v.pays, "courses": Fraction(size)}[
+            objective
+        ]
+        cand = Candidate(v.ids, (obj, size, v.hours, v.ids), v.hours, v.weeks, v.price, v.pays)
+        keyed.append((cand, v.irredundant))
+    keyed.sort(key=lambda pair: pair[0].key)
+    return [c for c, _ in keyed], [c for c, irredundant in keyed if irredundant]
+
+
 def candidates(
     catalog: Catalog, profile: Profile, target_id: str, objective: str
 ) -> tuple[list[Candidate], list[Candidate]]:
     """(every valid course set within the caps, the irredundant ones), each sorted by key."""
-    start = start_of(catalog, profile)
-    target = catalog.jobs[target_id].requires
-    usable = usable_courses(catalog, profile)
-    valid: dict[frozenset[str], Candidate] = {}
-    for size in range(len(usable) + 1):
-        for combo in combinations(usable, size):
-            if not set_is_valid(combo, start, target):
-                continue
-            hours = sum((dec(c.hours) for c in combo), Fraction(0))
-            weeks = sum((dec(c.weeks) for c in combo), Fraction(0))
-            price = sum((dec(c.cost_eur) for c in combo), Fraction(0))
-            pays = sum((pays_of(c, profile) for c in combo), Fraction(0))
-            if not within_caps(combo, profile):
-                continue
-            obj = {"hours": hours, "weeks": weeks, "cost": pays, "courses": Fraction(size)}[
-                objective
-            ]
-            ids = tuple(sorted(c.id for c in combo))
-            valid[frozenset(ids)] = Candidate(
-                ids, (obj, size, hours, ids), hours, weeks, price, pays
-            )
-    ordered = sorted(valid.values(), key=lambda c: c.key)
-    by_id = {c.id: c for c in usable}
-    irredundant = [
-        cand
-        for cand in ordered
-        if all(
-            not set_is_valid([by_id[i] for i in cand.ids if i != drop], start, target)
-            for drop in cand.ids
-        )
-    ]
-    return ordered, irredundant
+    return ranked(valid_sets(catalog, profile, target_id), objective)
 
 
 class HasIds(Protocol):
