@@ -45,11 +45,15 @@ _EXPORTS = {
     "WriteError": "errors",
     "TimeLimitError": "errors",
     "PlaceError": "errors",  # gazetteer (pathfinder.gazetteer)
+    "BasinError": "errors",  # basins (pathfinder.territory)
     # planning
     "Profile": "profile",
     "load_profile": "profile",
     "plan": "planner",
     "explore": "explore",
+    # basins
+    "load_basin": "territory.sources",
+    "plan_territory": "territory.planner",
 }
 
 __all__ = ["__version__", *_EXPORTS]

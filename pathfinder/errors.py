@@ -7,7 +7,8 @@ and exits with the class's ``exit_code``, as the README's "Exit codes" documents
 - **2**, bad input: :class:`PathfinderError` itself, :class:`CatalogError`,
   :class:`UnknownIdError`, :class:`ProfileError`, :class:`CoordinatesError`,
   :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written),
-  :class:`PlaceError` (a home typed as a commune or postal code that cannot be placed).
+  :class:`PlaceError` (a home typed as a commune or postal code that cannot be placed),
+  :class:`BasinError` (a basin to plan with problems).
 
 Exceptions that only steer the program (a search out of time, an interrupted session, standard
 output that cannot be written, a file refused while reading) stay in their modules and say that
@@ -46,11 +47,16 @@ class PathfinderError(Exception):
 class CatalogError(PathfinderError):
     """The catalog has errors; ``diagnostics`` holds all of them (and the warnings). Exit code 2."""
 
+    INVALID_KEY = "catalog.invalid"
+    """Says how many errors, and the first."""
+    BROKEN_KEY = "catalog.broken"
+    """Closes the list of every error, printed one per line by the command line."""
+
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         errors = [d for d in self.diagnostics if d.is_error]
         first = errors[0] if errors else self.diagnostics[0]
-        super().__init__("catalog.invalid", count=len(errors), first=first.render())
+        super().__init__(self.INVALID_KEY, count=len(errors), first=first.render())
 
     def message(self, lang: str | None = None) -> str:
         from .i18n import t
@@ -58,6 +64,14 @@ class CatalogError(PathfinderError):
         errors = [d for d in self.diagnostics if d.is_error]
         first = errors[0] if errors else self.diagnostics[0]
         return t(self.key, lang, count=len(errors), first=first.render(lang))
+
+
+class BasinError(CatalogError):
+    """A basin (a basin file, a CSV of people, a folder of profiles) has errors; ``diagnostics``
+    holds all of them. Exit code 2."""
+
+    INVALID_KEY = "basin.invalid"
+    BROKEN_KEY = "basin.broken"
 
 
 class UnknownIdError(PathfinderError):

@@ -108,6 +108,10 @@ OBJECTIVES: tuple[ObjectiveSpec, ...] = (
 
 OBJECTIVE_NAMES: tuple[str, ...] = tuple(spec.name for spec in OBJECTIVES)
 
+ADDITIVE_NAMES: tuple[str, ...] = tuple(spec.name for spec in OBJECTIVES if spec.additive)
+"""The objectives that add up over courses: what a basin plan (``pathfinder territory``) can
+minimise, each person's cost being a number."""
+
 _BY_NAME: dict[str, ObjectiveSpec] = {spec.name: spec for spec in OBJECTIVES}
 
 

@@ -127,8 +127,11 @@ def plan_in_context(
     objective: str = "hours",
     alternatives: int = 3,
     time_limit: float | None = None,
+    explain: bool = True,
 ) -> PlanResult:
-    """:func:`plan` for a prepared context (reused across queries for the same profile)."""
+    """:func:`plan` for a prepared context (reused across queries for the same profile).
+    Without ``explain``, an unreachable target comes without blockers nor relaxations (what
+    costs most in that case): for callers that only need the paths."""
     clock = Deadline.after(time_limit)  # every phase below checks it
     check_objective(objective)
     gaps = gaps_of(job, context)
@@ -179,8 +182,10 @@ def plan_in_context(
         context.start,
         gaps,
         (),
-        blockers(context, problem, caps, clock),
-        relaxations(context.catalog, context.profile, job.requires, context.start, clock),
+        blockers(context, problem, caps, clock) if explain else (),
+        relaxations(context.catalog, context.profile, job.requires, context.start, clock)
+        if explain
+        else (),
         home=home,
         first_day=first_day,
     )

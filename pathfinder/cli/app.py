@@ -8,7 +8,16 @@ from typing import Annotated, Any
 import typer
 
 from .._version import __version__
-from . import advise_cmd, cache_cmd, catalog_cmd, explore_cmd, graph_cmd, lint_cmd, plan_cmd
+from . import (
+    advise_cmd,
+    cache_cmd,
+    catalog_cmd,
+    explore_cmd,
+    graph_cmd,
+    lint_cmd,
+    plan_cmd,
+    territory_cmd,
+)
 from .help_format import use_plain_help
 from .help_text import h
 
@@ -47,6 +56,7 @@ explore_cmd.register(app)
 lint_cmd.register(app)
 graph_cmd.register(catalog_cmd.app)
 advise_cmd.register(app)
+territory_cmd.register(app)
 use_plain_help(app)
 
 
@@ -223,7 +233,7 @@ def _report(error: Exception, lang: str | None) -> int:
         for problem in errors:
             sys.stderr.write(problem.render(lang) + "\n")
         sys.stderr.write(
-            f"pathfinder: {t('error.prefix', lang)}: {t('catalog.broken', lang, count=len(errors))}\n"
+            f"pathfinder: {t('error.prefix', lang)}: {t(error.BROKEN_KEY, lang, count=len(errors))}\n"
         )
     else:  # messages echo input (paths, ids, values): inert text, one line
         sys.stderr.write(

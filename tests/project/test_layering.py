@@ -35,6 +35,7 @@ LAYERS = {
     "planner": 2,
     "explore": 2,
     "planning": 2,
+    "territory": 2,
 }
 """The top-level name of a module (``pathfinder.<name>…``) -> its layer; every other one is core (1)."""
 CORE = 1
@@ -43,6 +44,7 @@ FORBIDDEN = {
     "planning": {"reports", "advising", "lint", "cli"},
     "planner": {"reports", "advising", "lint", "cli"},
     "explore": {"reports", "advising", "lint", "cli"},
+    "territory": {"reports", "advising", "lint", "cli"},
     "lint": {"reports", "advising", "cli"},
     "reports": {"advising", "lint", "cli"},
     "advising": {"lint", "cli"},

@@ -1,0 +1,51 @@
+"""A basin's assignment without seat limits, exactly, as a minimum-cost maximum flow (networkx).
+
+Source → group (its size) → opening (through each choice: the group's best route to the
+opening's job) → sink (the vacancies). networkx's network simplex finds, among the maximum flows,
+one of least cost; costs are whole numbers, so it is exact. The cost of a choice is
+``cost × M + rank`` with ``M`` above any summed rank, so the least cost is the least summed
+objective first, then the least summed rank (the tie-break of :mod:`.assignment`).
+"""
+
+from __future__ import annotations
+
+from .assignment import Assignment, Problem, check
+
+SOURCE, SINK = ("source",), ("sink",)
+
+
+def solve_flow(problem: Problem) -> Assignment:
+    import networkx as nx
+
+    if not problem.choices:
+        return Assignment({}, True)
+    people = sum(problem.group_sizes)
+    big = people * len(problem.choices) + 1  # above any summed rank
+    graph = nx.DiGraph()
+    for index, size in enumerate(problem.group_sizes):
+        graph.add_edge(SOURCE, ("g", index), capacity=size, weight=0)
+    for index, size in enumerate(problem.opening_sizes):
+        graph.add_edge(("o", index), SINK, capacity=size, weight=0)
+    for rank, choice in enumerate(problem.choices):
+        if choice.slots:
+            raise ValueError("the flow ignores seats: choices must not use seat pools")
+        head = ("o", choice.opening)
+        if graph.has_edge(("g", choice.group), head):  # one route per group and opening here
+            raise ValueError("one choice per group and opening")
+        graph.add_edge(
+            ("g", choice.group),
+            head,
+            capacity=problem.group_sizes[choice.group],
+            weight=choice.cost * big + rank,
+            rank=rank,
+        )
+    flows = nx.max_flow_min_cost(graph, SOURCE, SINK)
+    counts = {}
+    for tail, heads in flows.items():
+        if tail[0] != "g":
+            continue
+        for head, amount in heads.items():
+            if amount:
+                counts[graph.edges[tail, head]["rank"]] = int(amount)
+    check(problem, counts)
+    return Assignment(counts, True)

@@ -1,0 +1,200 @@
+"""A basin's assignment when training seats are limited: an integer program solved by HiGHS.
+
+Variables: for each choice (a group, an opening, one of the group's K best routes to its job),
+the number of people who take it; for each course of it that can be taken in several sessions
+with limited seats, how many take it in each. Rows: a group's people, an opening's vacancies,
+each seat pool (a session's seats), and each course's people spread over its sessions. Three solves, each
+exact on whole numbers: the most people placed; then, with that many placed, the least summed
+cost; then, with that cost, the least summed rank (the tie-break of :mod:`.assignment`).
+
+HiGHS works in floating point: every answer is rounded, replayed through
+:func:`.assignment.check` and scored in Python integers before it is used; the coefficients are
+whole numbers well below 2**53. Past the time limit, the best plan found so far is kept and the
+assignment is not proven.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .assignment import Assignment, Problem, Split, check, score
+
+INF = float("inf")
+
+
+def _highs(time_limit: float | None) -> Any:
+    """A silent HiGHS instance. Some highspy releases print a banner on standard output when one
+    is made, before any option can be set: the descriptor is pointed at /dev/null meanwhile, so
+    that a report written on standard output (JSON) stays clean."""
+    import highspy
+
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+            highs = highspy.Highs()
+            highs.setOptionValue("output_flag", False)
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    highs.setOptionValue("mip_abs_gap", 0.5)  # whole-number objectives: a gap below 1 is none
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", max(0.01, float(time_limit)))
+    return highs
+
+
+def _columns(problem: Problem) -> list[tuple[int, int, int]]:
+    """The extra columns after the choices': ``(choice, slot, pool)`` for each pool of each slot
+    with more than one (how many of the choice's people take that slot's course there)."""
+    return [
+        (index, s, pool)
+        for index, choice in enumerate(problem.choices)
+        for s, slot in enumerate(choice.slots)
+        if len(slot) > 1
+        for pool in slot
+    ]
+
+
+def _rows(
+    problem: Problem, extra: Sequence[tuple[int, int, int]]
+) -> list[tuple[dict[int, float], float, float]]:
+    """(coefficients, lower, upper) of each row: groups, openings, seat pools, and for each slot
+    with several pools, its people spread over them (their sum equals the choice's)."""
+    n = len(problem.choices)
+    groups: list[dict[int, float]] = [{} for _ in problem.group_sizes]
+    openings: list[dict[int, float]] = [{} for _ in problem.opening_sizes]
+    pools: list[dict[int, float]] = [{} for _ in problem.pool_sizes]
+    links: dict[tuple[int, int], dict[int, float]] = {}
+    for index, choice in enumerate(problem.choices):
+        groups[choice.group][index] = 1.0
+        openings[choice.opening][index] = 1.0
+        for s, slot in enumerate(choice.slots):
+            if len(slot) == 1:
+                pools[slot[0]][index] = pools[slot[0]].get(index, 0.0) + 1.0
+            else:
+                links[(index, s)] = {index: -1.0}
+    for column, (index, s, pool) in enumerate(extra, start=n):
+        pools[pool][column] = 1.0
+        links[(index, s)][column] = 1.0
+    rows = [(row, -INF, float(size)) for row, size in zip(groups, problem.group_sizes, strict=True)]
+    rows += [
+        (row, -INF, float(size)) for row, size in zip(openings, problem.opening_sizes, strict=True)
+    ]
+    rows += [
+        (row, -INF, float(size)) for row, size in zip(pools, problem.pool_sizes, strict=True) if row
+    ]
+    rows += [(row, 0.0, 0.0) for row in links.values()]
+    return rows
+
+
+def _add_row(highs: Any, coefficients: Mapping[int, float], low: float, high: float) -> None:
+    import numpy as np
+
+    columns = sorted(coefficients)
+    highs.addRow(
+        low,
+        high,
+        len(columns),
+        np.asarray(columns, dtype=np.int32),
+        np.asarray([coefficients[c] for c in columns], dtype=np.float64),
+    )
+
+
+def _costs(highs: Any, costs: Sequence[float]) -> None:
+    import numpy as np
+
+    n = len(costs)
+    highs.changeColsCost(n, np.arange(n, dtype=np.int32), np.asarray(costs, dtype=np.float64))
+
+
+def _solve(
+    highs: Any, problem: Problem, extra: Sequence[tuple[int, int, int]]
+) -> tuple[dict[int, int] | None, Split, bool]:
+    """Run; the rounded, checked solution (None when there is none), its split, and whether it
+    is proven."""
+    import highspy
+
+    highs.run()
+    status = highs.getModelStatus()
+    proven = status == highspy.HighsModelStatus.kOptimal
+    values = list(highs.getSolution().col_value)
+    n = len(problem.choices)
+    if len(values) != n + len(extra):
+        return None, {}, False
+    counts = {i: int(round(v)) for i, v in enumerate(values[:n]) if round(v) > 0}
+    split: dict[tuple[int, int], dict[int, int]] = {}
+    for (index, s, pool), value in zip(extra, values[n:], strict=True):
+        if round(value) > 0 and index in counts:
+            split.setdefault((index, s), {})[pool] = int(round(value))
+    try:
+        check(problem, counts, split)
+    except AssertionError:
+        return None, {}, False
+    return counts, split, proven
+
+
+def solve_with_seats(problem: Problem, time_limit: float | None = None) -> Assignment:
+    import time
+
+    import highspy
+    import numpy as np
+
+    n = len(problem.choices)
+    if n == 0:
+        return Assignment({}, True)
+    started = time.monotonic()
+
+    def left() -> float | None:
+        return None if time_limit is None else time_limit - (time.monotonic() - started)
+
+    extra = _columns(problem)
+    width = n + len(extra)
+    highs = _highs(left())
+    uppers = [
+        min(problem.group_sizes[c.group], problem.opening_sizes[c.opening]) for c in problem.choices
+    ]
+    uppers += [uppers[index] for index, _, _ in extra]
+    highs.addVars(width, np.zeros(width), np.asarray(uppers, dtype=np.float64))
+    highs.changeColsIntegrality(
+        width,
+        np.arange(width, dtype=np.int32),
+        np.asarray([highspy.HighsVarType.kInteger] * width),
+    )
+    for coefficients, low, high in _rows(problem, extra):
+        _add_row(highs, coefficients, low, high)
+    best: dict[int, int] = {}
+    best_split: Split = {}
+    zeros = [0.0] * len(extra)
+    stages = (
+        ([-1.0] * n, None),
+        ([float(c.cost) for c in problem.choices], "placed"),
+        ([float(i) for i in range(n)], "cost"),
+    )
+    for costs, fix in stages:
+        if fix == "placed":
+            _add_row(highs, dict.fromkeys(range(n), 1.0), float(sum(best.values())), INF)
+        elif fix == "cost":
+            cost = score(problem, best)[1]
+            _add_row(
+                highs, {i: float(c.cost) for i, c in enumerate(problem.choices)}, -INF, float(cost)
+            )
+        _costs(highs, [*costs, *zeros])
+        remaining = left()
+        if remaining is not None:
+            if remaining <= 0:
+                return Assignment(best, False, best_split)
+            highs.setOptionValue("time_limit", max(0.01, remaining))
+        counts, split, optimal = _solve(highs, problem, extra)
+        if counts is None:
+            return Assignment(best, False, best_split)
+        if fix is not None and score(problem, counts) > score(problem, best):
+            return Assignment(best, False, best_split)  # never worse than the stage before
+        best, best_split = counts, split
+        if not optimal:
+            return Assignment(best, False, best_split)
+    return Assignment(best, True, best_split)
