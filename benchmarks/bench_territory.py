@@ -4,8 +4,8 @@ and a generated basin of 1,000 groups on the large benchmark catalog.
     python benchmarks/bench_territory.py                    # both
     python benchmarks/bench_territory.py --only csv --people 50000 --workers 2
 
-The CSV basin: people holding the bundled catalog's declining and stable jobs, living around its
-sites (a seeded jitter of up to about 30 km), with a radius of 20, 40, 60 km or none, some
+The CSV basin: people holding the bundled catalog's declining and stable jobs, living in one of
+six seeded "towns" around each of its sites (within about 30 km), with a radius of 20, 40, 60 km or none, some
 funding, some self-assessed skills; every job's openings in the catalog. The large basin: 1,000
 groups of 1-200 people over the large catalog's non-growing jobs and sites, radius 100-300 km or
 none, 400 openings of growing jobs. Each is read (``load_basin``), then planned with the seats
@@ -51,13 +51,19 @@ def people_csv(catalog: object, people: int, seed: int = 7) -> Path:
     jobs = sorted(j.id for j in catalog.jobs.values() if j.outlook != "growing")  # type: ignore[attr-defined]
     sites = sorted(catalog.sites.values(), key=lambda s: s.id)  # type: ignore[attr-defined]
     skills = sorted(catalog.skills)  # type: ignore[attr-defined]
+    towns = [  # six "towns" around each site: people live in towns, not at random points
+        (
+            round(site.lat + rng.uniform(-0.25, 0.25), 2),
+            round(site.lon + rng.uniform(-0.35, 0.35), 2),
+        )
+        for site in sites
+        for _ in range(6)
+    ]
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["reference", "jobs", "home", "mobility_km", "funding", "skills"])
         for n in range(people):
-            site = rng.choice(sites)
-            lat = round(site.lat + rng.uniform(-0.25, 0.25), 3)
-            lon = round(site.lon + rng.uniform(-0.35, 0.35), 3)
+            lat, lon = rng.choice(towns)
             radius = rng.choice(["20", "40", "60", ""])
             funding = rng.choice(["", "opco", "france-travail", "opco;cpf"])
             skill = f"{rng.choice(skills)}=1" if rng.random() < 0.2 else ""

@@ -9,7 +9,7 @@ objective first, then the least summed rank (the tie-break of :mod:`.assignment`
 
 from __future__ import annotations
 
-from .assignment import Assignment, Problem, check
+from .assignment import Assignment, Problem, check, rank_of
 
 SOURCE, SINK = ("source",), ("sink",)
 
@@ -17,18 +17,21 @@ SOURCE, SINK = ("source",), ("sink",)
 def solve_flow(problem: Problem) -> Assignment:
     import networkx as nx
 
+    if problem.slots:
+        raise ValueError(
+            "the flow ignores seats: a problem with seat slots needs the integer program"
+        )
     if not problem.choices:
         return Assignment({}, True)
     people = sum(problem.group_sizes)
-    big = people * len(problem.choices) + 1  # above any summed rank
+    ranks = [rank_of(problem, i) for i in range(len(problem.choices))]
+    big = people * (max(ranks) + 1) + 1  # above any summed rank
     graph = nx.DiGraph()
     for index, size in enumerate(problem.group_sizes):
         graph.add_edge(SOURCE, ("g", index), capacity=size, weight=0)
     for index, size in enumerate(problem.opening_sizes):
         graph.add_edge(("o", index), SINK, capacity=size, weight=0)
-    for rank, choice in enumerate(problem.choices):
-        if choice.slots:
-            raise ValueError("the flow ignores seats: choices must not use seat pools")
+    for index, choice in enumerate(problem.choices):
         head = ("o", choice.opening)
         if graph.has_edge(("g", choice.group), head):  # one route per group and opening here
             raise ValueError("one choice per group and opening")
@@ -36,8 +39,8 @@ def solve_flow(problem: Problem) -> Assignment:
             ("g", choice.group),
             head,
             capacity=problem.group_sizes[choice.group],
-            weight=choice.cost * big + rank,
-            rank=rank,
+            weight=choice.cost * big + ranks[index],
+            index=index,
         )
     flows = nx.max_flow_min_cost(graph, SOURCE, SINK)
     counts = {}
@@ -46,6 +49,6 @@ def solve_flow(problem: Problem) -> Assignment:
             continue
         for head, amount in heads.items():
             if amount:
-                counts[graph.edges[tail, head]["rank"]] = int(amount)
+                counts[graph.edges[tail, head]["index"]] = int(amount)
     check(problem, counts)
     return Assignment(counts, True)

@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from ..errors import PathfinderError, TimeLimitError
-from ..model import Catalog, Session
+from ..model import Catalog
 from ..objectives import ADDITIVE_NAMES, objective_spec
 from ..planning.deadline import Deadline
 from ..planning.numbers import common_scale
 from ..planning.results import Blocker, PlanResult, Relaxation
-from .assignment import Assignment, Choice, Problem, solve
+from .assignment import Assignment, Choice, Problem, Slot, solve
 from .basin import Basin, Group, Horizon, Opening
 from .result import (
     Flow,
@@ -80,8 +80,8 @@ class _Solved:
     """The groups of each class, in id order (indices into ``options``)."""
     options: Sequence[GroupOptions]
     openings: Sequence[Opening]
-    pool_keys: Sequence[tuple[str, Session]] = ()
-    """The course and session of each seat pool, by index."""
+    pool_keys: Sequence[tuple[str, str | None]] = ()
+    """The course and site (None: online) of each seat pool, by index."""
 
     def flows_by_group(self) -> list[tuple[int, int, int, int]]:
         """``(group, opening, route, count)`` in rank order: each class's people handed to its
@@ -113,28 +113,29 @@ class _Solved:
             filled[self.problem.choices[index].opening] += count
         return filled
 
-    def session_use(self) -> dict[tuple[str, Session], int]:
-        """Seats taken in each session with limited seats."""
+    def pool_use(self) -> dict[tuple[str, str | None], int]:
+        """Seats taken per course and site with limited seats."""
         used = self.assignment.pool_use(self.problem)
         return {self.pool_keys[pool]: n for pool, n in used.items() if n}
 
     def seats_used(self) -> dict[tuple[str, str | None], int]:
-        """Seats taken per course and site (None: online): in the sessions the plan chose when
-        seats count, else at each person's nearest usable site."""
+        """Seats taken per course and site (None: online): where the plan put them for the
+        courses with limited seats, else at each person's nearest usable site."""
+        slotted = {
+            (self.problem.choices[slot.choices[0]].group, self.pool_keys[slot.pools[0]][0])
+            for slot in self.problem.slots
+        }
         used: dict[tuple[str, str | None], int] = {}
         for index, count in self.assignment.counts.items():
             choice = self.problem.choices[index]
             job = self.openings[choice.opening].job
             route = self.classes[choice.group].routes[job][choice.route]
-            # courses with limited seats are counted in the sessions chosen, below
-            counted = {self.pool_keys[slot[0]][0] for slot in choice.slots}
             for step in route.courses:
-                if step.course in counted:
-                    continue
+                if (choice.group, step.course) in slotted:
+                    continue  # counted where the plan put it, below
                 key = (step.course, step.site)
                 used[key] = used.get(key, 0) + count
-        for (course, session), n in self.session_use().items():
-            key = (course, None if session.online else session.site)
+        for key, n in self.pool_use().items():
             used[key] = used.get(key, 0) + n
         return used
 
@@ -175,7 +176,7 @@ def plan_territory(
 
     started = time.monotonic()
     free = _assign(catalog, options, openings, None, deadline)
-    solved = _assign(catalog, options, openings, horizon, deadline) if capacity else free
+    solved = _assign(catalog, options, openings, horizon, deadline, free=free) if capacity else free
     solving = time.monotonic() - started
 
     flows = _flows(solved)
@@ -201,11 +202,18 @@ def plan_territory(
 
 
 def _classes(options: Sequence[GroupOptions]) -> tuple[list[GroupOptions], list[tuple[int, ...]]]:
-    """Groups with the same options (openings in reach, routes to each job) form a class."""
+    """Groups with the same options (openings in reach; routes to each job with the same cost,
+    courses, sites and sessions, whoever pays) form a class: they are interchangeable."""
     by_key: dict[tuple[object, ...], list[int]] = {}
     for index in sorted(range(len(options)), key=lambda i: options[i].group.id):
         option = options[index]
-        key = (option.in_reach, tuple(sorted(option.routes.items())))
+        key = (
+            option.in_reach,
+            tuple(
+                (job, tuple((r.value, r.courses, r.sessions) for r in routes))
+                for job, routes in sorted(option.routes.items())
+            ),
+        )
         by_key.setdefault(key, []).append(index)
     classes, members = [], []
     for indices in by_key.values():
@@ -222,65 +230,112 @@ def _assign(
     openings: Sequence[Opening],
     horizon: Horizon | None,
     deadline: Deadline,
-    taken: Mapping[tuple[str, Session], int] | None = None,
+    taken: Mapping[tuple[str, str | None], int] | None = None,
+    free: _Solved | None = None,
 ) -> _Solved:
     """The best assignment: ignoring seats (``horizon`` None: each group's best route), or
     respecting the seats of the sessions in ``horizon`` (every route planned), less the seats
-    already ``taken``."""
+    already ``taken``. When the plan without seat limits (``free``) fits the seats, it is the
+    best plan with them too (any plan with seats, its routes made best, scores no better), and
+    no integer program is needed."""
     classes, members = _classes(options)
     scale = common_scale(
         route.value for o in classes for routes in o.routes.values() for route in routes
     )
-    pools: dict[tuple[str, Session], int] = {}
+    pools: dict[tuple[str, str | None], int | None] = {}
     pool_sizes: list[int] = []
     choices: list[Choice] = []
+    slots: list[Slot] = []
+    rank = 0
     ordered = sorted(enumerate(openings), key=lambda pair: pair[1].key)
     for g, option in enumerate(classes):  # classes come in the order of their first group id
+        uses: dict[str, list[int]] = {}  # course -> the class's choices that take it
+        where: dict[str, tuple[int, ...]] = {}  # course -> the pools the class can take it in
         for o, opening in ordered:
             if not option.can_fill(opening):
                 continue
             routes = option.routes[opening.job]
+            base, rank = rank, rank + len(routes)  # ranks as if every route were a choice
             for r, route in enumerate(routes if horizon is not None else routes[:1]):
-                slots = () if horizon is None else _slots(route, horizon, pools, pool_sizes, taken)
-                if slots is not None:
-                    choices.append(Choice(g, o, r, int(route.value * scale), slots))
-    if not any(choice.slots for choice in choices):  # no seat binds: the best routes suffice
-        choices, pool_sizes = [c for c in choices if c.route == 0], []
+                limited: dict[str, tuple[int, ...]] | None = {}
+                if horizon is not None:
+                    limited = _limited(catalog, route, horizon, pools, pool_sizes, taken)
+                if limited is None:  # a course with no session in the horizon
+                    continue
+                for course, course_pools in limited.items():
+                    uses.setdefault(course, []).append(len(choices))
+                    where[course] = course_pools
+                choices.append(Choice(g, o, r, int(route.value * scale), base + r))
+        slots += [Slot(tuple(uses[course]), where[course]) for course in sorted(uses)]
+    if not slots:  # no seat binds: the best routes suffice
+        kept = [i for i, c in enumerate(choices) if c.route == 0]
+        choices, pool_sizes = [choices[i] for i in kept], []
     problem = Problem(
-        [o.group.count for o in classes], [o.count for o in openings], choices, pool_sizes
+        [o.group.count for o in classes], [o.count for o in openings], choices, pool_sizes, slots
     )
-    assignment = solve(problem, deadline.left())
-    keys = sorted(pools, key=pools.__getitem__)
+    assignment = _from_free(problem, free) if free is not None and slots else None
+    if assignment is None:
+        assignment = solve(problem, deadline.left())
+    keys = [key for key, pool in sorted(pools.items(), key=_pool_order) if pool is not None]
     return _Solved(problem, assignment, classes, members, options, openings, keys)
 
 
-def _slots(
+def _from_free(problem: Problem, free: _Solved) -> Assignment | None:
+    """The plan without seat limits as a plan of ``problem``, when it fits the seats."""
+    from .assignment import spread_over_seats
+
+    index = {(c.group, c.opening, c.route): i for i, c in enumerate(problem.choices)}
+    counts: dict[int, int] = {}
+    for i, n in free.assignment.counts.items():
+        c = free.problem.choices[i]
+        mapped = index.get((c.group, c.opening, c.route))
+        if mapped is None:  # a best route with no session in the horizon
+            return None
+        counts[mapped] = n
+    split = spread_over_seats(problem, counts)
+    return None if split is None else Assignment(counts, free.assignment.proven, split)
+
+
+def _pool_order(item: tuple[tuple[str, str | None], int | None]) -> int:
+    return -1 if item[1] is None else item[1]
+
+
+def _limited(
+    catalog: Catalog,
     route: Route,
     horizon: Horizon,
-    pools: dict[tuple[str, Session], int],
+    pools: dict[tuple[str, str | None], int | None],
     pool_sizes: list[int],
-    taken: Mapping[tuple[str, Session], int] | None,
-) -> tuple[tuple[int, ...], ...] | None:
-    """The seat slots of ``route``: for each course with limited seats, the pools (its usable
-    sessions in the horizon) it can be taken in; None when a course has no session there."""
-    slots = []
+    taken: Mapping[tuple[str, str | None], int] | None,
+) -> dict[str, tuple[int, ...]] | None:
+    """The courses of ``route`` with limited seats, each with the seat pools (the course at a
+    site the group can take it at, within the horizon) it can be taken in; None when a course
+    has no usable session in the horizon."""
+    limited: dict[str, tuple[int, ...]] = {}
     for step, sessions in zip(route.courses, route.sessions, strict=True):
         if sessions is None:  # runs on demand: no limit
             continue
-        within = [s for s in sessions if s.start in horizon]
-        if not within:
+        sites = sorted(
+            {None if s.online else s.site for s in sessions if s.start in horizon},
+            key=lambda site: site or "",
+        )
+        if not sites:
             return None
-        if any(s.seats is None for s in within):  # a session without a limit
-            continue
-        slot = []
-        for session in within:
-            key = (step.course, session)
+        found = []
+        for site in sites:
+            key = (step.course, site)
             if key not in pools:
-                pools[key] = len(pool_sizes)
-                pool_sizes.append(max(0, (session.seats or 0) - (taken or {}).get(key, 0)))
-            slot.append(pools[key])
-        slots.append(tuple(slot))
-    return tuple(slots)
+                seats = seat_capacity(catalog.courses[step.course], site, horizon)
+                pools[key] = None if seats is None else len(pool_sizes)
+                if seats is not None:
+                    pool_sizes.append(max(0, seats - (taken or {}).get(key, 0)))
+            pool = pools[key]
+            if pool is None:  # a site without a limit: the course never runs out
+                break
+            found.append(pool)
+        else:
+            limited[step.course] = tuple(found)
+    return limited
 
 
 def _flows(solved: _Solved) -> tuple[Flow, ...]:
@@ -499,7 +554,7 @@ def _best_relaxation(
         replace(opening, count=opening.count - filled[i])
         for i, opening in enumerate(solved.openings)
     ]
-    taken = solved.session_use()
+    taken = solved.pool_use()
     best: tuple[Relaxation | None, int] = (None, 0)
     for relaxation in _candidates(catalog, option, objective, deadline):
         if deadline.passed():

@@ -95,20 +95,51 @@ NO_COURSE = Route((), 0.0, 0.0, 0.0, 0.0, Fraction(0))
 """The route of a person already qualified for the job."""
 
 
-def planning_key(context: Context) -> tuple[Any, ...]:
-    """What a group's routes depend on: equal keys, equal routes."""
+def pays_matter(objective: str, context: Context) -> bool:
+    """Whether what the person pays can change their paths: it is the objective, or capped."""
+    return objective == "cost" or context.profile.budget_eur is not None
+
+
+def planning_key(context: Context, objective: str = "cost") -> tuple[Any, ...]:
+    """What a group's paths depend on: equal keys, equal paths. Funding is left out when what
+    the person pays changes nothing (:func:`pays_matter`): the routes are then priced for each
+    group afterwards (:func:`repriced`)."""
     profile = context.profile
+    priced = pays_matter(objective, context)
     usable = []
     for course in context.catalog.courses.values():
         usage = context.usage(course)
         if usage is not None:
-            usable.append((course.id, usage.site, usage.pays, usage.sessions, usage.days))
+            pays = usage.pays if priced else None
+            usable.append((course.id, usage.site, pays, usage.sessions, usage.days))
     return (
         tuple(sorted(context.start.items())),
         (profile.max_hours, profile.max_weeks, profile.budget_eur),
         context.first_day,
-        tuple(profile.funding),
+        tuple(profile.funding) if priced else None,
         tuple(usable),
+    )
+
+
+def repriced(route: Route, catalog: Catalog, funding: Sequence[str]) -> Route:
+    """``route`` as a person with ``funding`` pays for it (the same courses, hours and weeks)."""
+    from dataclasses import replace
+
+    pays = Fraction(0)
+    paid: dict[str, Fraction] = {}
+    for step in route.courses:
+        course = catalog.courses[step.course]
+        price = exact(course.cost_eur)
+        if not price:
+            continue
+        payer = next((source for source in funding if source in course.funding), "self")
+        if payer == "self":
+            pays += price
+        paid[payer] = paid.get(payer, Fraction(0)) + price
+    return replace(
+        route,
+        pays_eur=float(pays),
+        paid_by=tuple((payer, float(amount)) for payer, amount in sorted(paid.items())),
     )
 
 
@@ -191,7 +222,7 @@ def all_options(
     first_of: dict[tuple[Any, ...], int] = {}
     keys = []
     for index, context in enumerate(contexts):
-        key = planning_key(context)
+        key = planning_key(context, objective)
         keys.append(key)
         first_of.setdefault(key, index)
     distinct = sorted(first_of.values())
@@ -214,7 +245,13 @@ def all_options(
             done(index, *plan_routes(contexts[index], jobs, objective, alternatives, deadline))
     options = []
     for index, (group, context) in enumerate(zip(groups, contexts, strict=True)):
-        routes, proven = planned[first_of[keys[index]]]
+        first = first_of[keys[index]]
+        routes, proven = planned[first]
+        if first != index and groups[first].profile.funding != group.profile.funding:
+            routes = {
+                job: tuple(repriced(r, catalog, group.profile.funding) for r in found)
+                for job, found in routes.items()
+            }
         options.append(
             GroupOptions(
                 group,

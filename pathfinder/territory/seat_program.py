@@ -20,9 +20,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .assignment import Assignment, Problem, Split, check, score
+from .assignment import Assignment, Problem, Split, check, rank_of, score
 
 INF = float("inf")
+TIE_BREAK_CHOICES_MAX = 5_000
+"""Up to this many choices, a third solve breaks ties by ids; beyond, among plans of equal
+placed and cost, the solver's (deterministic) answer stands."""
 
 
 def _highs(time_limit: float | None) -> Any:
@@ -48,39 +51,40 @@ def _highs(time_limit: float | None) -> Any:
     return highs
 
 
-def _columns(problem: Problem) -> list[tuple[int, int, int]]:
-    """The extra columns after the choices': ``(choice, slot, pool)`` for each pool of each slot
-    with more than one (how many of the choice's people take that slot's course there)."""
+def _columns(problem: Problem) -> list[tuple[int, int]]:
+    """The columns after the choices': ``(slot, pool)`` for each pool of each slot with more
+    than one (how many of the slot's people take its course there)."""
     return [
-        (index, s, pool)
-        for index, choice in enumerate(problem.choices)
-        for s, slot in enumerate(choice.slots)
-        if len(slot) > 1
-        for pool in slot
+        (index, pool)
+        for index, slot in enumerate(problem.slots)
+        if len(slot.pools) > 1
+        for pool in slot.pools
     ]
 
 
 def _rows(
-    problem: Problem, extra: Sequence[tuple[int, int, int]]
+    problem: Problem, extra: Sequence[tuple[int, int]]
 ) -> list[tuple[dict[int, float], float, float]]:
     """(coefficients, lower, upper) of each row: groups, openings, seat pools, and for each slot
-    with several pools, its people spread over them (their sum equals the choice's)."""
+    with several pools, its people spread over them (their sum equals its choices' people)."""
     n = len(problem.choices)
     groups: list[dict[int, float]] = [{} for _ in problem.group_sizes]
     openings: list[dict[int, float]] = [{} for _ in problem.opening_sizes]
     pools: list[dict[int, float]] = [{} for _ in problem.pool_sizes]
-    links: dict[tuple[int, int], dict[int, float]] = {}
+    links: dict[int, dict[int, float]] = {}
     for index, choice in enumerate(problem.choices):
         groups[choice.group][index] = 1.0
         openings[choice.opening][index] = 1.0
-        for s, slot in enumerate(choice.slots):
-            if len(slot) == 1:
-                pools[slot[0]][index] = pools[slot[0]].get(index, 0.0) + 1.0
-            else:
-                links[(index, s)] = {index: -1.0}
-    for column, (index, s, pool) in enumerate(extra, start=n):
+    for index, slot in enumerate(problem.slots):
+        if len(slot.pools) == 1:
+            row = pools[slot.pools[0]]
+            for c in slot.choices:
+                row[c] = row.get(c, 0.0) + 1.0
+        else:
+            links[index] = {c: -1.0 for c in slot.choices}
+    for column, (index, pool) in enumerate(extra, start=n):
         pools[pool][column] = 1.0
-        links[(index, s)][column] = 1.0
+        links[index][column] = 1.0
     rows = [(row, -INF, float(size)) for row, size in zip(groups, problem.group_sizes, strict=True)]
     rows += [
         (row, -INF, float(size)) for row, size in zip(openings, problem.opening_sizes, strict=True)
@@ -113,7 +117,7 @@ def _costs(highs: Any, costs: Sequence[float]) -> None:
 
 
 def _solve(
-    highs: Any, problem: Problem, extra: Sequence[tuple[int, int, int]]
+    highs: Any, problem: Problem, extra: Sequence[tuple[int, int]]
 ) -> tuple[dict[int, int] | None, Split, bool]:
     """Run; the rounded, checked solution (None when there is none), its split, and whether it
     is proven."""
@@ -127,10 +131,10 @@ def _solve(
     if len(values) != n + len(extra):
         return None, {}, False
     counts = {i: int(round(v)) for i, v in enumerate(values[:n]) if round(v) > 0}
-    split: dict[tuple[int, int], dict[int, int]] = {}
-    for (index, s, pool), value in zip(extra, values[n:], strict=True):
-        if round(value) > 0 and index in counts:
-            split.setdefault((index, s), {})[pool] = int(round(value))
+    split: dict[int, dict[int, int]] = {}
+    for (index, pool), value in zip(extra, values[n:], strict=True):
+        if round(value) > 0:
+            split.setdefault(index, {})[pool] = int(round(value))
     try:
         check(problem, counts, split)
     except AssertionError:
@@ -156,9 +160,10 @@ def solve_with_seats(problem: Problem, time_limit: float | None = None) -> Assig
     width = n + len(extra)
     highs = _highs(left())
     uppers = [
-        min(problem.group_sizes[c.group], problem.opening_sizes[c.opening]) for c in problem.choices
+        float(min(problem.group_sizes[c.group], problem.opening_sizes[c.opening]))
+        for c in problem.choices
     ]
-    uppers += [uppers[index] for index, _, _ in extra]
+    uppers += [float(problem.pool_sizes[pool]) for _, pool in extra]
     highs.addVars(width, np.zeros(width), np.asarray(uppers, dtype=np.float64))
     highs.changeColsIntegrality(
         width,
@@ -170,11 +175,12 @@ def solve_with_seats(problem: Problem, time_limit: float | None = None) -> Assig
     best: dict[int, int] = {}
     best_split: Split = {}
     zeros = [0.0] * len(extra)
-    stages = (
+    stages: list[tuple[list[float], str | None]] = [
         ([-1.0] * n, None),
         ([float(c.cost) for c in problem.choices], "placed"),
-        ([float(i) for i in range(n)], "cost"),
-    )
+    ]
+    if n <= TIE_BREAK_CHOICES_MAX:
+        stages.append(([float(rank_of(problem, i)) for i in range(n)], "cost"))
     for costs, fix in stages:
         if fix == "placed":
             _add_row(highs, dict.fromkeys(range(n), 1.0), float(sum(best.values())), INF)
@@ -192,8 +198,10 @@ def solve_with_seats(problem: Problem, time_limit: float | None = None) -> Assig
         counts, split, optimal = _solve(highs, problem, extra)
         if counts is None:
             return Assignment(best, False, best_split)
-        if fix is not None and score(problem, counts) > score(problem, best):
-            return Assignment(best, False, best_split)  # never worse than the stage before
+        # never worse than the stage before, on what that stage and this one settle
+        settled = 2 if fix == "placed" else 3
+        if fix is not None and score(problem, counts)[:settled] > score(problem, best)[:settled]:
+            return Assignment(best, False, best_split)
         best, best_split = counts, split
         if not optimal:
             return Assignment(best, False, best_split)

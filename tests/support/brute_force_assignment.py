@@ -22,13 +22,16 @@ def compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
 
 
 def seats_fit(problem: Problem, counts: tuple[int, ...]) -> bool:
-    """Some spread of each choice's people over its slots' pools fits every pool."""
+    """Some spread of each slot's people over its pools fits every pool."""
     spreads = []
-    for choice, count in zip(problem.choices, counts, strict=True):
-        for slot in choice.slots:
-            spreads.append(
-                [dict(zip(slot, parts, strict=True)) for parts in compositions(count, len(slot))]
-            )
+    for slot in problem.slots:
+        people = sum(counts[c] for c in slot.choices)
+        spreads.append(
+            [
+                dict(zip(slot.pools, parts, strict=True))
+                for parts in compositions(people, len(slot.pools))
+            ]
+        )
     for picked in product(*spreads):
         used = [0] * len(problem.pool_sizes)
         for spread in picked:
@@ -65,7 +68,10 @@ def best_score(problem: Problem) -> tuple[int, int, int]:
         score = (
             -sum(counts),
             sum(c.cost * n for c, n in zip(problem.choices, counts, strict=True)),
-            sum(i * n for i, n in enumerate(counts)),
+            sum(
+                (i if c.rank is None else c.rank) * n
+                for i, (c, n) in enumerate(zip(problem.choices, counts, strict=True))
+            ),
         )
         best = min(best, score)
     return best

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.brute_force_assignment import best_score
 
-from pathfinder.territory.assignment import Choice, Problem, check, score
+from pathfinder.territory.assignment import Choice, Problem, Slot, check, score
 from pathfinder.territory.flow import solve_flow
 from pathfinder.territory.seat_program import solve_with_seats
 
@@ -27,13 +27,17 @@ def problems(draw: st.DrawFn, seats: bool) -> Problem:
     choices = []
     for g, o in sorted(pairs):
         for r in range(draw(st.integers(1, 2)) if seats else 1):
-            slots = []
-            for _ in range(draw(st.integers(0, 2)) if pools else 0):  # courses with seats
-                slot = draw(st.sets(st.integers(0, len(pools) - 1), min_size=1, max_size=2))
-                slots.append(tuple(sorted(slot)))  # the sessions it can be taken in
             costs = st.integers(0, 4)  # few values: ties are common
-            choices.append(Choice(g, o, r, draw(costs), tuple(slots)))
-    return Problem(groups, openings, choices[:6], pools)
+            choices.append(Choice(g, o, r, draw(costs)))
+    choices = choices[:6]
+    slots = []
+    for g in range(len(groups)) if pools else ():
+        mine = [i for i, c in enumerate(choices) if c.group == g]
+        for _ in range(draw(st.integers(0, 2)) if mine else 0):  # courses with limited seats
+            taking = draw(st.sets(st.sampled_from(mine), min_size=1))
+            where = draw(st.sets(st.integers(0, len(pools) - 1), min_size=1, max_size=2))
+            slots.append(Slot(tuple(sorted(taking)), tuple(sorted(where))))
+    return Problem(groups, openings, choices, pools, slots)
 
 
 @settings(max_examples=150, deadline=None)
@@ -62,25 +66,31 @@ def test_competition_for_one_opening_goes_to_the_cheaper_group() -> None:
 def test_equal_costs_are_broken_by_rank() -> None:
     problem = Problem([1, 1], [1], [Choice(0, 0, 0, 5), Choice(1, 0, 0, 5)])
     assert dict(solve_flow(problem).counts) == {0: 1}
-    seats = Problem([1, 1], [1], [Choice(0, 0, 0, 5, ((0,),)), Choice(1, 0, 0, 5, ((0,),))], [1])
+    seats = Problem(
+        [1, 1],
+        [1],
+        [Choice(0, 0, 0, 5), Choice(1, 0, 0, 5)],
+        [1],
+        [Slot((0,), (0,)), Slot((1,), (0,))],
+    )
     assert dict(solve_with_seats(seats).counts) == {0: 1}
 
 
 def test_seats_send_people_to_their_next_best_route() -> None:
     # Two people, one opening of two; the cheap route has one seat left.
-    problem = Problem([2], [2], [Choice(0, 0, 0, 3, ((0,),)), Choice(0, 0, 1, 8)], [1])
+    problem = Problem([2], [2], [Choice(0, 0, 0, 3), Choice(0, 0, 1, 8)], [1], [Slot((0,), (0,))])
     assert dict(solve_with_seats(problem).counts) == {0: 1, 1: 1}
 
 
 def test_people_spread_over_the_sessions_of_a_course() -> None:
     # Three people; their one route's course runs in two sessions of two seats each.
-    problem = Problem([3], [3], [Choice(0, 0, 0, 1, ((0, 1),))], [2, 2])
+    problem = Problem([3], [3], [Choice(0, 0, 0, 1)], [2, 2], [Slot((0,), (0, 1))])
     found = solve_with_seats(problem)
     assert dict(found.counts) == {0: 3}
-    assert sorted(found.split[(0, 0)].values()) == [1, 2]
-    assert found.pool_use(problem) == dict(found.split[(0, 0)])
+    assert sorted(found.split[0].values()) == [1, 2]
+    assert found.pool_use(problem) == dict(found.split[0])
 
 
 def test_solving_writes_nothing_on_standard_output(capfd) -> None:  # type: ignore[no-untyped-def]
-    solve_with_seats(Problem([1], [1], [Choice(0, 0, 0, 1, ((0,),))], [1]))
+    solve_with_seats(Problem([1], [1], [Choice(0, 0, 0, 1)], [1], [Slot((0,), (0,))]))
     assert capfd.readouterr().out == ""

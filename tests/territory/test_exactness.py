@@ -31,7 +31,11 @@ def basins(draw: Any) -> tuple[Any, Basin, str]:
         home = draw(st.sampled_from([None, "north", "south", (48.5, 2.0)]))
         radius = draw(st.sampled_from([None, 30.0, 70.0])) if home is not None else None
         profile = replace(
-            base, home=home, mobility_km=radius, jobs=draw(st.sampled_from([(), ("held",)]))
+            base,
+            home=home,
+            mobility_km=radius,
+            jobs=draw(st.sampled_from([(), ("held",)])),
+            funding=draw(st.sampled_from([(), ("cpf",), ("employer", "cpf")])),
         )
         groups.append(Group(f"g{index}", draw(st.integers(1, 2)), profile))
     pairs = draw(
@@ -72,17 +76,21 @@ def value(path: Any, objective: str) -> Fraction:
 def test_the_plan_is_the_best_assignment(drawn: tuple[Any, Basin, str]) -> None:
     catalog, basin, objective = drawn
     assert basin.openings is not None
-    best: dict[tuple[int, int], tuple[Fraction, frozenset[str]]] = {}
+    best: dict[tuple[int, int], tuple[Fraction, frozenset[str], float]] = {}
     for g, group in enumerate(basin.groups):
         for o, opening in enumerate(basin.openings):
             if not reachable(catalog, group.profile, opening.site):
                 continue
             result = plan(catalog, group.profile, opening.job, objective=objective, alternatives=1)
             if result.status == "already-qualified":
-                best[(g, o)] = (Fraction(0), frozenset())
+                best[(g, o)] = (Fraction(0), frozenset(), 0.0)
             elif result.status == "ok":
                 path = result.paths[0]
-                best[(g, o)] = (value(path, objective), frozenset(path.course_ids))
+                best[(g, o)] = (
+                    value(path, objective),
+                    frozenset(path.course_ids),
+                    path.total_pays_eur,
+                )
     pairs = sorted(best)
     reference = (0, Fraction(0))
     for counts in product(*(range(basin.groups[g].count + 1) for g, _ in pairs)):
@@ -107,6 +115,7 @@ def test_the_plan_is_the_best_assignment(drawn: tuple[Any, Basin, str]) -> None:
         pair = (index[flow.group], openings[(flow.job, flow.site)])
         assert flow.route.value == best[pair][0]  # the group's optimum for that job
         assert frozenset(c.course for c in flow.route.courses) == best[pair][1]
+        assert flow.route.pays_eur == best[pair][2]  # priced for this group's funding
     for group in basin.groups:
         assert sum(f.count for f in result.flows if f.group == group.id) <= group.count
     for opening in basin.openings:
@@ -144,3 +153,40 @@ def test_no_seat_is_over_assigned(drawn: tuple[Any, Basin, str], seats: int) -> 
         if line.available is not None:
             assert line.used <= line.available
     assert result.placed <= result.placed_without_limits
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(basins(), st.integers(0, 3))
+def test_the_plan_without_limits_is_reused_only_when_it_is_the_best_with_seats(
+    drawn: tuple[Any, Basin, str], seats: int
+) -> None:
+    from datetime import date
+
+    from pathfinder.model import Session
+    from pathfinder.planning.deadline import NO_DEADLINE
+    from pathfinder.territory import planner
+    from pathfinder.territory.assignment import score
+
+    catalog, basin, objective = drawn
+    courses = {}
+    for course in catalog.courses.values():
+        sessions = tuple(
+            Session(date(2027, 1, 4 + 7 * i), date(2027, 1, 8 + 7 * i), site, seats)
+            for i, site in enumerate(course.sites)
+        )
+        courses[course.id] = replace(course, sessions=sessions) if sessions else course
+    dated = replace(catalog, courses=courses)
+    groups = tuple(
+        replace(g, profile=replace(g.profile, start=date(2027, 1, 1))) for g in basin.groups
+    )
+    assert basin.openings is not None
+    options = planner.all_options(dated, groups, basin.openings, objective, 5, NO_DEADLINE)
+    horizon = planner.default_horizon()
+    free = planner._assign(dated, options, basin.openings, None, NO_DEADLINE)
+    solved = planner._assign(dated, options, basin.openings, horizon, NO_DEADLINE)
+    reused = planner._assign(dated, options, basin.openings, horizon, NO_DEADLINE, free=free)
+    assert solved.problem == reused.problem
+    assert solved.assignment.proven and reused.assignment.proven
+    assert score(solved.problem, solved.assignment.counts) == score(
+        reused.problem, reused.assignment.counts
+    )
