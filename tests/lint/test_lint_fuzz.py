@@ -222,7 +222,7 @@ def _check(files: list[bytes], use_cache: bool, record: bool = False) -> None:
 
 
 @settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

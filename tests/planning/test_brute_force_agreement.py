@@ -151,7 +151,7 @@ def test_every_objective_matches_brute_force(scenario: tuple[Any, Profile, str],
         check_relaxations(catalog, profile, target_id, results[0].relaxations)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(scenarios(), ladders()), st.sampled_from(OBJECTIVES))
 def test_learned_landmarks_hold_for_every_valid_path(
     scenario: tuple[Any, Profile, str], objective: str
@@ -174,7 +174,7 @@ def test_learned_landmarks_hold_for_every_valid_path(
         assert all(courses & set(path.ids) for path in valid)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.one_of(scenarios(), ladders()),
     st.sampled_from(OBJECTIVES),

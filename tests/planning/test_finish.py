@@ -68,7 +68,7 @@ def check_schedule(catalog: Any, profile: Profile, path: Any) -> None:
     assert path.finish == previous
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dated_scenarios(), st.integers(1, 3))
 def test_finish_matches_brute_force(scenario: tuple[Any, Profile, str], k: int) -> None:
     catalog, profile, target_id = scenario
