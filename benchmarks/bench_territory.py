@@ -114,7 +114,7 @@ def run(name: str, catalog: object, source: Path, workers: int, time_limit: floa
     read = time.perf_counter() - started
     from pathfinder.planning.context import Context
 
-    keys = {planning_key(Context(catalog, g.profile)) for g in basin.groups}  # type: ignore[arg-type]
+    keys = {planning_key(Context(catalog, g.profile), "hours") for g in basin.groups}  # type: ignore[arg-type]
     started = time.perf_counter()
     result = plan_territory(catalog, basin, workers=workers, time_limit=time_limit)  # type: ignore[arg-type]
     total = time.perf_counter() - started
