@@ -4,7 +4,7 @@ runs; the text report is drawn by :mod:`.territory_render`."""
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,10 @@ from ..limits import TIME_LIMIT_MAX
 from ..objectives import ADDITIVE_NAMES
 from .help_text import h
 from .options import CatalogOpt, LangOpt, NoCacheOpt
+
+if TYPE_CHECKING:
+    from ..model import Catalog
+    from ..territory import Basin, TerritoryResult
 
 BasinObjective = Enum("BasinObjective", {name: name for name in ADDITIVE_NAMES}, type=str)  # type: ignore[misc]
 """The ``--optimize`` choices of ``territory``: the objectives that add up over courses."""
@@ -79,7 +83,6 @@ def territory_command(
     from .profile_options import non_negative
 
     non_negative("--time-limit", time_limit)
-    from ..territory import plan_territory
     from ..territory.sources import load_basin
     from .catalog_source import load
 
@@ -104,20 +107,29 @@ def territory_command(
         from .territory_render import render_territory
 
         render_territory(result, stdout_console(), language)
-    del plan_territory
     if result.placed == 0:
         raise typer.Exit(1)
 
 
-def _plan(cat, basin, objective, capacity, time_limit):  # type: ignore[no-untyped-def]
-    """Plan, with a progress bar on standard error when it is a terminal and the basin is big."""
+def _plan(
+    cat: "Catalog", basin: "Basin", objective: str | None, capacity: bool, time_limit: float
+) -> "TerritoryResult":
+    """Plan on every core, with a progress bar on standard error when it is a terminal and the
+    basin is big."""
+    import os
     import sys
 
     from ..territory import plan_territory
 
+    workers = os.cpu_count() or 1
     if not sys.stderr.isatty() or len(basin.groups) < 20:
         return plan_territory(
-            cat, basin, objective=objective, capacity=capacity, time_limit=time_limit
+            cat,
+            basin,
+            objective=objective,
+            capacity=capacity,
+            time_limit=time_limit,
+            workers=workers,
         )
     from rich.progress import Progress
 
@@ -132,10 +144,11 @@ def _plan(cat, basin, objective, capacity, time_limit):  # type: ignore[no-untyp
             capacity=capacity,
             time_limit=time_limit,
             progress=lambda n: progress.advance(task, n),
+            workers=workers,
         )
 
 
-def _export(path: Path, result, cat, language: str) -> None:  # type: ignore[no-untyped-def]
+def _export(path: Path, result: "TerritoryResult", cat: "Catalog", language: str) -> None:
     """Write the report to ``path`` (its suffix says the format), atomically, private."""
     from ..atomic import write_atomic
 

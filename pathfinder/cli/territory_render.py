@@ -42,8 +42,10 @@ def render_territory(result: TerritoryResult, console: Console, lang: str) -> No
         console.print(grid)
 
     say(t("territory.title", lang, basin=result.basin), "bold")
-    for line in header_lines(result, lang):
-        say(line, "" if result.proven or "proven" not in line else "yellow")
+    lines = header_lines(result, lang)
+    for number_, line in enumerate(lines, start=1):
+        last = number_ == len(lines)  # whether the plan is proven
+        say(line, "yellow" if last and not result.proven else "")
     console.print()
     summary = Table(
         title=t("territory.summary.title", lang), title_justify="left", show_header=False
