@@ -7,8 +7,8 @@ import json
 import stat
 from pathlib import Path
 
+from support.basins import BASIN, write_catalog
 from support.cli import run_cli, run_console_script
-from territory.conftest import BASIN, write_catalog
 
 SHAPE = {
     "basin": str,
@@ -39,7 +39,7 @@ FLOW = {
 }
 
 
-def setup(tmp_path: Path, seats: int = 1) -> tuple[Path, Path]:
+def basin_inputs(tmp_path: Path, seats: int = 1) -> tuple[Path, Path]:
     catalog = write_catalog(tmp_path, seats)
     basin = tmp_path / "basin.yaml"
     basin.write_text(BASIN, encoding="utf-8")
@@ -62,7 +62,7 @@ def check_shape(document: dict) -> None:  # type: ignore[type-arg]
 
 
 def test_json_from_the_real_console_script(tmp_path: Path) -> None:
-    catalog, basin = setup(tmp_path)
+    catalog, basin = basin_inputs(tmp_path)
     done = run_console_script(
         "territory", str(basin), "--catalog", str(catalog), "--format", "json"
     )
@@ -77,7 +77,7 @@ def test_json_from_the_real_console_script(tmp_path: Path) -> None:
 
 
 def test_text_in_english_and_french(tmp_path: Path) -> None:
-    catalog, basin = setup(tmp_path)
+    catalog, basin = basin_inputs(tmp_path)
     english = run_cli("territory", str(basin), "--catalog", str(catalog))
     assert english.returncode == 0, english.stderr
     assert "Basin plan: Test basin" in english.stdout
@@ -91,7 +91,7 @@ def test_text_in_english_and_french(tmp_path: Path) -> None:
 
 
 def test_no_capacity_and_markdown(tmp_path: Path) -> None:
-    catalog, basin = setup(tmp_path)
+    catalog, basin = basin_inputs(tmp_path)
     done = run_cli(
         "territory", str(basin), "--catalog", str(catalog), "--no-capacity", "--format", "md"
     )
@@ -102,7 +102,7 @@ def test_no_capacity_and_markdown(tmp_path: Path) -> None:
 
 
 def test_exports_are_private_and_complete(tmp_path: Path) -> None:
-    catalog, basin = setup(tmp_path)
+    catalog, basin = basin_inputs(tmp_path)
     for suffix in ("json", "md", "html"):
         out = tmp_path / f"report.{suffix}"
         done = run_cli("territory", str(basin), "--catalog", str(catalog), "--export", str(out))
@@ -117,7 +117,7 @@ def test_exports_are_private_and_complete(tmp_path: Path) -> None:
 
 
 def test_bad_basin_is_exit_2_with_every_problem(tmp_path: Path) -> None:
-    catalog, _ = setup(tmp_path)
+    catalog, _ = basin_inputs(tmp_path)
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         "workforce:\n  - {id: a, count: -1}\n  - {id: b, count: 1, jobs: [od]}\n", encoding="utf-8"
@@ -132,7 +132,7 @@ def test_bad_basin_is_exit_2_with_every_problem(tmp_path: Path) -> None:
 
 
 def test_nobody_placed_is_exit_1(tmp_path: Path) -> None:
-    catalog, _ = setup(tmp_path)
+    catalog, _ = basin_inputs(tmp_path)
     lonely = tmp_path / "lonely.yaml"
     lonely.write_text(
         "workforce:\n  - {id: far, count: 1, home: far, mobility_km: 5, exclude_courses: [c2]}\n"
@@ -146,7 +146,7 @@ def test_nobody_placed_is_exit_1(tmp_path: Path) -> None:
 
 def test_missing_basin_and_unknown_objective(tmp_path: Path) -> None:
     assert run_cli("territory").returncode == 2
-    catalog, basin = setup(tmp_path)
+    catalog, basin = basin_inputs(tmp_path)
     done = run_cli("territory", str(basin), "--catalog", str(catalog), "--optimize", "finish")
     assert done.returncode == 2
 

@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 import pytest
-from territory.conftest import BASIN, write_catalog
+from support.basins import BASIN, write_catalog
 
 from pathfinder.errors import PathfinderError
 from pathfinder.geo import haversine_km
