@@ -48,5 +48,5 @@ def load_basin(source: str | Path, catalog: Catalog) -> Basin:
     else:
         read = read_basin_file(path, catalog, shown)
     if isinstance(read, list):
-        raise BasinError(read)
+        raise BasinError(sorted(read, key=lambda d: (d.path, d.line, d.column, d.code)))
     return read

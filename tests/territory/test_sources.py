@@ -134,3 +134,15 @@ def test_an_unknown_name_suggests_a_bundled_basin(basin_catalog: Catalog) -> Non
 
 def test_the_bundled_basins_are_listed() -> None:
     assert set(bundled_basins()) >= {"douaisis", "seine-aval"}
+
+
+def test_problems_are_listed_in_file_order(basin_catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "order.yaml"
+    path.write_text(
+        "openings:\n  - {job: nwe, site: a, count: 1}\nworkforce:\n  - {id: g, count: 0}\n",
+        encoding="utf-8",
+    )
+    assert [line.split(": error")[0] for line in problems(path, basin_catalog)] == [
+        f"{path}:2:10",
+        f"{path}:4:20",
+    ]
