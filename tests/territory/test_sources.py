@@ -143,6 +143,6 @@ def test_problems_are_listed_in_file_order(basin_catalog: Catalog, tmp_path: Pat
         encoding="utf-8",
     )
     assert [line.split(": error")[0] for line in problems(path, basin_catalog)] == [
-        f"{path}:2:10",
+        f"{path}:2:11",
         f"{path}:4:20",
     ]
