@@ -166,6 +166,8 @@ def test_the_plan_without_limits_is_reused_only_when_it_is_the_best_with_seats(
     from pathfinder.planning.deadline import NO_DEADLINE
     from pathfinder.territory import planner
     from pathfinder.territory.assignment import score
+    from pathfinder.territory.matching import match_people
+    from pathfinder.territory.routes import all_options
 
     catalog, basin, objective = drawn
     courses = {}
@@ -180,11 +182,11 @@ def test_the_plan_without_limits_is_reused_only_when_it_is_the_best_with_seats(
         replace(g, profile=replace(g.profile, start=date(2027, 1, 1))) for g in basin.groups
     )
     assert basin.openings is not None
-    options = planner.all_options(dated, groups, basin.openings, objective, 5, NO_DEADLINE)
+    options = all_options(dated, groups, basin.openings, objective, 5, NO_DEADLINE)
     horizon = planner.default_horizon()
-    free = planner._assign(dated, options, basin.openings, None, NO_DEADLINE)
-    solved = planner._assign(dated, options, basin.openings, horizon, NO_DEADLINE)
-    reused = planner._assign(dated, options, basin.openings, horizon, NO_DEADLINE, free=free)
+    free = match_people(dated, options, basin.openings, None, NO_DEADLINE)
+    solved = match_people(dated, options, basin.openings, horizon, NO_DEADLINE)
+    reused = match_people(dated, options, basin.openings, horizon, NO_DEADLINE, free=free)
     assert solved.problem == reused.problem
     assert solved.assignment.proven and reused.assignment.proven
     assert score(solved.problem, solved.assignment.counts) == score(

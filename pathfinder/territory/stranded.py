@@ -1,0 +1,166 @@
+"""Who is not placed, and why: each stranded group's reason, and the single change of its
+profile that would place the most of them, everyone else's plan kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import TimeLimitError
+from ..model import Catalog
+from ..planning.deadline import Deadline
+from ..planning.results import Blocker, PlanResult, Relaxation
+from .basin import Group, Horizon
+from .matching import Matching, match_people
+from .result import Stranded, StrandedReason
+from .routes import GroupOptions, all_options
+
+RELAXATION_GROUPS_MAX = 30
+"""Stranded groups whose best relaxation is searched, the most stranded first (each search
+plans the group again for every candidate change); the others say it was not searched."""
+
+
+def stranded_groups(
+    catalog: Catalog,
+    solved: Matching,
+    free: Matching,
+    horizon: Horizon | None,
+    objective: str,
+    alternatives: int,
+    deadline: Deadline,
+) -> tuple[Stranded, ...]:
+    placed = solved.placed_by_group()
+    placed_free = free.placed_by_group()
+    stranded = [g for g, o in enumerate(solved.options) if o.group.count > placed[g]]
+    # the relaxations are searched for the most stranded groups first, within a bound
+    searched = set(
+        sorted(
+            stranded,
+            key=lambda i: (placed[i] - solved.options[i].group.count, solved.options[i].group.id),
+        )[:RELAXATION_GROUPS_MAX]
+    )
+    found = []
+    for g in sorted(stranded, key=lambda i: solved.options[i].group.id):
+        option = solved.options[g]
+        left = option.group.count - placed[g]
+        reason: StrandedReason
+        target = None
+        blockers: tuple[Blocker, ...] = ()
+        if not option.in_reach:
+            reason = "out-of-reach"
+        elif not any(option.can_fill(o) for o in option.in_reach):
+            reason = "no-path"
+            nearest = min(
+                option.in_reach,
+                key=lambda o: (option.distances.get(o.site) or 0.0, o.job, o.site),
+            )
+            target = nearest.job
+            explained = _explained(catalog, option.group, target, objective, deadline)
+            blockers = () if explained is None else explained.blockers
+        elif horizon is not None and placed_free[g] > placed[g]:
+            reason = "seats"
+        else:
+            reason = "taken"
+        relaxation, places, tried = None, 0, False
+        if g in searched and not deadline.passed():
+            relaxation, places = _best_relaxation(
+                catalog, solved, g, left, horizon, objective, alternatives, deadline
+            )
+            tried = True
+        found.append(
+            Stranded(option.group.id, left, reason, target, blockers, relaxation, places, tried)
+        )
+    return tuple(found)
+
+
+def _explained(
+    catalog: Catalog, group: Group, job: str, objective: str, deadline: Deadline
+) -> PlanResult | None:
+    """The plan of ``group`` to ``job`` with its explanations (why not, what would open a path)."""
+    from ..planner import find_job, plan_in_context
+    from ..planning.context import Context
+
+    try:
+        return plan_in_context(
+            Context(catalog, group.profile), find_job(catalog, job), objective, 1, deadline.left()
+        )
+    except TimeLimitError:
+        return None
+
+
+def _candidates(
+    catalog: Catalog, option: GroupOptions, objective: str, deadline: Deadline
+) -> list[Relaxation]:
+    """Single changes worth trying for a group: a wider radius (to the nearest farther opening
+    sites, and what the plans say would open a path), online courses, a larger budget."""
+    import math
+
+    profile = option.group.profile
+    found: list[Relaxation] = []
+    seen: set[tuple[str, object]] = set()
+
+    def add(relaxation: Relaxation) -> None:
+        key = (relaxation.kind, relaxation.value)
+        if key not in seen:
+            seen.add(key)
+            found.append(relaxation)
+
+    if profile.mobility_km is not None and profile.home is not None:
+        farther = sorted(
+            {
+                float(math.ceil(km))
+                for km in option.distances.values()
+                if km is not None and km > profile.mobility_km
+            }
+        )
+        for km in farther[:3]:
+            add(Relaxation("radius", km))
+    for job in sorted({o.job for o in option.in_reach if not option.routes.get(o.job)}):
+        explained = _explained(catalog, option.group, job, objective, deadline)
+        for relaxation in () if explained is None else explained.relaxations:
+            if relaxation.kind in ("radius", "online", "budget"):
+                add(relaxation)
+    return found
+
+
+def _relaxed(group: Group, relaxation: Relaxation) -> Group:
+    profile = group.profile
+    if relaxation.kind == "radius":
+        profile = replace(profile, mobility_km=float(relaxation.value))
+    elif relaxation.kind == "online":
+        profile = replace(profile, online=True)
+    else:
+        profile = replace(profile, budget_eur=float(relaxation.value))
+    return replace(group, profile=profile)
+
+
+def _best_relaxation(
+    catalog: Catalog,
+    solved: Matching,
+    g: int,
+    left: int,
+    horizon: Horizon | None,
+    objective: str,
+    alternatives: int,
+    deadline: Deadline,
+) -> tuple[Relaxation | None, int]:
+    """The single relaxation of group ``g``'s profile that places the most of its ``left``
+    stranded people, everyone else's plan kept: into the vacancies and seats the plan leaves
+    free. The first of equals in the order tried; None when none places anyone."""
+    option = solved.options[g]
+    filled = solved.filled_by_opening()
+    free_openings = [
+        replace(opening, count=opening.count - filled[i])
+        for i, opening in enumerate(solved.openings)
+    ]
+    taken = solved.pool_use()
+    best: tuple[Relaxation | None, int] = (None, 0)
+    for relaxation in _candidates(catalog, option, objective, deadline):
+        if deadline.passed():
+            break
+        group = replace(_relaxed(option.group, relaxation), count=left)
+        changed = all_options(catalog, [group], free_openings, objective, alternatives, deadline)
+        again = match_people(catalog, changed, free_openings, horizon, deadline, taken)
+        gained = again.assignment.placed()
+        if gained > best[1]:
+            best = (relaxation, gained)
+    return best
