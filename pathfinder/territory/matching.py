@@ -170,6 +170,10 @@ def match_people(
     assignment = _from_free(problem, free) if free is not None and slots else None
     if assignment is None:
         assignment = solve(problem, deadline.left())
+        if not assignment.proven and free is not None and slots:
+            fallback = _trimmed_free(problem, free)  # out of time: never worse than this
+            if fallback.placed() > assignment.placed():
+                assignment = fallback
     keys = [key for key, pool in sorted(pools.items(), key=_pool_order) if pool is not None]
     return Matching(problem, assignment, classes, members, options, openings, keys)
 
@@ -188,6 +192,31 @@ def _from_free(problem: Problem, free: Matching) -> Assignment | None:
         counts[mapped] = n
     split = spread_over_seats(problem, counts)
     return None if split is None else Assignment(counts, free.assignment.proven, split)
+
+
+def _trimmed_free(problem: Problem, free: Matching) -> Assignment:
+    """A plan that fits the seats, made from the plan without limits: its flows in rank order,
+    each kept with as many people as the seats left allow. Not proven; what a solver stopped by
+    the time limit falls back on when it found less."""
+    from .assignment import spread_over_seats
+
+    index = {(c.group, c.opening, c.route): i for i, c in enumerate(problem.choices)}
+    counts: dict[int, int] = {}
+    for i in sorted(free.assignment.counts):
+        c = free.problem.choices[i]
+        mapped = index.get((c.group, c.opening, c.route))
+        if mapped is None:
+            continue
+        low, high = 0, free.assignment.counts[i]
+        while low < high:  # the most people of this flow that still fit
+            middle = (low + high + 1) // 2
+            if spread_over_seats(problem, {**counts, mapped: middle}) is None:
+                high = middle - 1
+            else:
+                low = middle
+        if low:
+            counts[mapped] = low
+    return Assignment(counts, False, spread_over_seats(problem, counts) or {})
 
 
 def _pool_order(item: tuple[tuple[str, str | None], int | None]) -> int:

@@ -126,3 +126,26 @@ def test_cost_objective_prefers_what_people_do_not_pay(basin_catalog: Catalog) -
     )
     assert [c.course for c in result.flows[0].route.courses] == ["c1"]
     assert result.objective == "cost"
+
+
+def test_out_of_time_the_plan_falls_back_on_the_plan_without_limits_trimmed(
+    tmp_path: Path,
+) -> None:
+    from pathfinder.planning.deadline import NO_DEADLINE
+    from pathfinder.territory.assignment import check
+    from pathfinder.territory.matching import _trimmed_free, match_people
+    from pathfinder.territory.planner import default_openings
+    from pathfinder.territory.routes import all_options
+
+    catalog = load_catalog(write_catalog(tmp_path, 1))
+    (tmp_path / "basin.yaml").write_text(BASIN, encoding="utf-8")
+    basin = load_basin(tmp_path / "basin.yaml", catalog)
+    assert basin.horizon is not None
+    openings = default_openings(catalog)
+    options = all_options(catalog, basin.groups, openings, "hours", 5, NO_DEADLINE)
+    free = match_people(catalog, options, openings, None, NO_DEADLINE)
+    seated = match_people(catalog, options, openings, basin.horizon, NO_DEADLINE, free=free)
+    trimmed = _trimmed_free(seated.problem, free)
+    check(seated.problem, trimmed.counts, trimmed.split)
+    # the one seat of c1 keeps one of g1's two people; g2's flow needs no seat
+    assert (trimmed.placed(), free.assignment.placed(), trimmed.proven) == (2, 3, False)
