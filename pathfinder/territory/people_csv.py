@@ -2,8 +2,8 @@
 columns named like the profile's (``jobs``, ``funding`` and ``exclude_courses`` separated by
 ``;``, ``skills`` as ``id=level;…``, ``home`` as anything ``--home`` accepts, ``online`` as
 ``true``/``false``; an empty cell: the field is not given). People with the same profile form
-one group, named after its first person's reference. Problems are placed at ``path:row:column``
-(the header is row 1)."""
+one group, named after its first person's reference. Problems are placed at ``path:line:column``
+(the line the row starts on in the file, the header's being 1; the column: the cell's number)."""
 
 from __future__ import annotations
 
@@ -37,10 +37,16 @@ def read_people_csv(
         line = raw.count(b"\n", 0, error.start) + 1
         return [problem("PB103", "basin.csv_not_utf8", path, line, 1)]
     found: list[Diagnostic] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    lines: list[int] = []  # the file line each row starts on (a quoted cell may hold newlines)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for row in reader:
+            lines.append(reader.line_num - (row_lines(row) - 1))
+            rows.append(row)
     except csv.Error as error:
-        return [problem("PB103", "basin.csv_syntax", path, 1, 1, problem=str(error)[:200])]
+        line = reader.line_num or 1
+        return [problem("PB103", "basin.csv_syntax", path, line, 1, problem=str(error)[:200])]
     if not rows or not any(cell.strip() for cell in rows[0]):
         return [problem("PB102", "basin.csv_no_header", path, 1, 1)]
     header = [cell.strip() for cell in rows[0]]
@@ -59,7 +65,7 @@ def read_people_csv(
         return [problem("PB103", "basin.too_many_people", path, 1, 1, high=GROUPS_MAX * 10)]
     people: dict[Profile, list[str]] = {}
     seen: dict[str, int] = {}
-    for row_number, row in enumerate(rows[1:], start=2):
+    for row_number, row in zip(lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue  # a blank line
         if len(row) > len(header):
@@ -140,6 +146,11 @@ def read_people_csv(
         Group(refs[0], len(refs), profile, tuple(refs)) for profile, refs in people.items()
     )
     return Basin(file.stem, groups, source=path)
+
+
+def row_lines(row: list[str]) -> int:
+    """How many file lines a row spans (its quoted cells' newlines, plus one)."""
+    return 1 + sum(cell.count("\n") for cell in row)
 
 
 def _shape(name: str) -> str:

@@ -146,3 +146,12 @@ def test_problems_are_listed_in_file_order(basin_catalog: Catalog, tmp_path: Pat
         f"{path}:2:11",
         f"{path}:4:20",
     ]
+
+
+def test_csv_problems_name_the_file_line_after_a_cell_with_newlines(
+    basin_catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text('reference,jobs\n"P\n1",old\nP2,olf\n', encoding="utf-8")
+    (line,) = problems(path, basin_catalog)
+    assert line.startswith(f"{path}:4:2: error PB107")  # row 3 starts on line 4
