@@ -118,34 +118,28 @@ def _plan(
     basin is big."""
     import os
     import sys
+    from functools import partial
 
     from ..territory import plan_territory
 
-    workers = os.cpu_count() or 1
+    plan = partial(
+        plan_territory,
+        cat,
+        basin,
+        objective=objective,
+        capacity=capacity,
+        time_limit=time_limit,
+        workers=os.cpu_count() or 1,
+    )
     if not sys.stderr.isatty() or len(basin.groups) < 20:
-        return plan_territory(
-            cat,
-            basin,
-            objective=objective,
-            capacity=capacity,
-            time_limit=time_limit,
-            workers=workers,
-        )
+        return plan()
     from rich.progress import Progress
 
     from .console import stderr_console
 
-    with Progress(console=stderr_console(), transient=True) as progress:
-        task = progress.add_task(basin.title, total=len(basin.groups))
-        return plan_territory(
-            cat,
-            basin,
-            objective=objective,
-            capacity=capacity,
-            time_limit=time_limit,
-            progress=lambda n: progress.advance(task, n),
-            workers=workers,
-        )
+    with Progress(console=stderr_console(), transient=True) as bar:
+        task = bar.add_task(basin.title, total=len(basin.groups))
+        return plan(progress=lambda n: bar.advance(task, n))
 
 
 def _export(path: Path, result: "TerritoryResult", cat: "Catalog", language: str) -> None:

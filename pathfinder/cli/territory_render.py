@@ -22,12 +22,11 @@ def render_territory(result: TerritoryResult, console: Console, lang: str) -> No
         header_lines,
         seat_headers,
         seat_rows,
-        stranded_text,
+        stranded_line,
         summary_rows,
         to_open_text,
-        unfilled_reason_text,
+        unfilled_line,
     )
-    from ..reports.wording import number
     from ..safetext import printable
 
     def say(text: str, style: str = "") -> None:
@@ -82,35 +81,15 @@ def render_territory(result: TerritoryResult, console: Console, lang: str) -> No
         opening = to_open_text(result, lang)
         if opening:
             say(opening, "bold")
-    if result.stranded:
-        console.print()
-        say(t("territory.stranded.title", lang), "bold")
-        for item in result.stranded:
-            say(
-                "• "
-                + t(
-                    "territory.stranded.line",
-                    lang,
-                    group=item.group,
-                    count=number(item.count, lang),
-                    reason=stranded_text(item, lang),
-                )
-            )
-    if result.unfilled:
-        console.print()
-        say(t("territory.unfilled.title", lang), "bold")
-        for gap in result.unfilled:
-            say(
-                "• "
-                + t(
-                    "territory.unfilled.line",
-                    lang,
-                    job=gap.job,
-                    site=gap.site,
-                    count=number(gap.count, lang),
-                    reason=unfilled_reason_text(gap, lang),
-                )
-            )
+    for title, lines in (
+        ("territory.stranded.title", [stranded_line(item, lang) for item in result.stranded]),
+        ("territory.unfilled.title", [unfilled_line(gap, lang) for gap in result.unfilled]),
+    ):
+        if lines:
+            console.print()
+            say(t(title, lang), "bold")
+            for line in lines:
+                say(f"• {line}")
     if result.placed == 0:
         console.print()
         say(t("territory.none_placed", lang), "bold")

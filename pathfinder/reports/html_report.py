@@ -198,14 +198,21 @@ MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
 """How many months one axis label may stand for: the first whose labels do not overlap is used."""
 
 
+def label_column(
+    labels: Sequence[str], size: float, limit: float, pad: float, least: float
+) -> tuple[float, float]:
+    """The width of a column of ``labels`` (at least ``least``, at most ``limit``) and the font
+    size, from ``size`` down, that makes the longest fit in it with ``pad`` to spare."""
+    longest = max((text_width(label, size) for label in labels), default=0.0)
+    width = max(longest + pad, least)
+    if width <= limit:
+        return width, size
+    return limit, size * (limit - pad) / longest
+
+
 def _label_area(labels: Sequence[str]) -> tuple[float, float]:
     """The width of the labels' column and the font size that makes the longest label fit."""
-    longest = max((text_width(label, LABEL_SIZE) for label in labels), default=0.0)
-    limit = TIMELINE_WIDTH * MAX_LABEL_SHARE
-    width = max(longest + 12, 60.0)
-    if width <= limit:
-        return width, LABEL_SIZE
-    return limit, LABEL_SIZE * (limit - 12) / longest
+    return label_column(labels, LABEL_SIZE, TIMELINE_WIDTH * MAX_LABEL_SHARE, 12, 60.0)
 
 
 def timeline_svg(

@@ -26,7 +26,7 @@ from ..safetext import printable
 from ..territory.result import SeatDemand, TerritoryResult
 from .escape import html_text
 from .html_report import CSS as BASE_CSS
-from .html_report import PALETTE, text_width
+from .html_report import PALETTE, label_column, text_width
 from .territory_wording import (
     flow_headers,
     flow_rows,
@@ -34,10 +34,10 @@ from .territory_wording import (
     seat_headers,
     seat_rows,
     site_text,
-    stranded_text,
+    stranded_line,
     summary_rows,
     to_open_text,
-    unfilled_reason_text,
+    unfilled_line,
 )
 from .wording import number
 
@@ -91,12 +91,7 @@ def _cut(text: str) -> str:
 def _fit(labels: Sequence[str], size: float = FONT) -> tuple[float, float]:
     """The width of a column of ``labels`` (at most ``LABEL_SHARE`` of the figure) and the font
     size that makes the longest fit in it."""
-    longest = max((text_width(label, size) for label in labels), default=0.0)
-    limit = WIDTH * LABEL_SHARE
-    width = max(longest + 10, 40.0)
-    if width <= limit:
-        return width, size
-    return limit, size * (limit - 10) / longest
+    return label_column(labels, size, WIDTH * LABEL_SHARE, 10, 40.0)
 
 
 def _name(catalog: Catalog, kind: str, entry_id: str, lang: str) -> str:
@@ -585,45 +580,16 @@ def territory_to_html(result: TerritoryResult, catalog: Catalog, lang: str | Non
         parts.append(f"<p>{_x(t('territory.seats.none', lang))}</p>")
     parts.append("</section>")
 
-    if result.stranded:
-        items = "".join(
-            "<li>"
-            + _x(
-                t(
-                    "territory.stranded.line",
-                    lang,
-                    group=item.group,
-                    count=number(item.count, lang),
-                    reason=stranded_text(item, lang),
-                )
+    for kind, lines in (
+        ("stranded", [stranded_line(item, lang) for item in result.stranded]),
+        ("unfilled", [unfilled_line(gap, lang) for gap in result.unfilled]),
+    ):
+        if lines:
+            items = "".join(f"<li>{_x(line)}</li>" for line in lines)
+            parts.append(
+                f'<section class="{kind}"><h2>{_x(t(f"territory.{kind}.title", lang))}</h2>'
+                f'<ul class="plain">{items}</ul></section>'
             )
-            + "</li>"
-            for item in result.stranded
-        )
-        parts.append(
-            f'<section class="stranded"><h2>{_x(t("territory.stranded.title", lang))}</h2>'
-            f'<ul class="plain">{items}</ul></section>'
-        )
-    if result.unfilled:
-        items = "".join(
-            "<li>"
-            + _x(
-                t(
-                    "territory.unfilled.line",
-                    lang,
-                    job=item.job,
-                    site=item.site,
-                    count=number(item.count, lang),
-                    reason=unfilled_reason_text(item, lang),
-                )
-            )
-            + "</li>"
-            for item in result.unfilled
-        )
-        parts.append(
-            f'<section class="unfilled"><h2>{_x(t("territory.unfilled.title", lang))}</h2>'
-            f'<ul class="plain">{items}</ul></section>'
-        )
 
     info = catalog.info
     parts.append(

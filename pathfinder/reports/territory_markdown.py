@@ -13,12 +13,11 @@ from .territory_wording import (
     header_lines,
     seat_headers,
     seat_rows,
-    stranded_text,
+    stranded_line,
     summary_rows,
     to_open_text,
-    unfilled_reason_text,
+    unfilled_line,
 )
-from .wording import number
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -53,25 +52,8 @@ def territory_to_markdown(
         lines.append(t("territory.seats.none", lang))
     if result.stranded:
         lines += ["", f"## {t('territory.stranded.title', lang)}", ""]
-        for item in result.stranded:
-            text = t(
-                "territory.stranded.line",
-                lang,
-                group=item.group,
-                count=number(item.count, lang),
-                reason=stranded_text(item, lang),
-            )
-            lines.append(f"- {markdown_text(text)}")
+        lines += [f"- {markdown_text(stranded_line(item, lang))}" for item in result.stranded]
     if result.unfilled:
         lines += ["", f"## {t('territory.unfilled.title', lang)}", ""]
-        for gap in result.unfilled:
-            text = t(
-                "territory.unfilled.line",
-                lang,
-                job=gap.job,
-                site=gap.site,
-                count=number(gap.count, lang),
-                reason=unfilled_reason_text(gap, lang),
-            )
-            lines.append(f"- {markdown_text(text)}")
+        lines += [f"- {markdown_text(unfilled_line(gap, lang))}" for gap in result.unfilled]
     return "\n".join(lines) + "\n"

@@ -59,6 +59,29 @@ def unfilled_reason_text(item: Unfilled, lang: str | None = None) -> str:
     return t(f"territory.unfilled.{item.reason}", lang)
 
 
+def stranded_line(item: Stranded, lang: str | None = None) -> str:
+    """ "douai-assembly: 7 — the training seats on their paths are taken; …"."""
+    return t(
+        "territory.stranded.line",
+        lang,
+        group=item.group,
+        count=number(item.count, lang),
+        reason=stranded_text(item, lang),
+    )
+
+
+def unfilled_line(gap: Unfilled, lang: str | None = None) -> str:
+    """ "battery-pack-assembler at douai: 17 — not enough people in reach"."""
+    return t(
+        "territory.unfilled.line",
+        lang,
+        job=gap.job,
+        site=gap.site,
+        count=number(gap.count, lang),
+        reason=unfilled_reason_text(gap, lang),
+    )
+
+
 def best_by_text(objective: str, lang: str | None = None) -> str:
     return t("territory.best_by", lang, objective=objective_text(objective, lang))
 

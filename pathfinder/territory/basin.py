@@ -4,6 +4,7 @@ period whose training seats count. Plain, frozen data; read by :mod:`.basin_file
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,13 @@ class Group:
     references: tuple[str, ...] = ()
     """Each person's reference (a CSV's ``reference`` column, a profile file's name); empty for a
     group written as such in a basin file."""
+
+
+def grouped(people: Mapping[Profile, Sequence[str]]) -> tuple[Group, ...]:
+    """People with the same profile as one group each, named after its first reference."""
+    return tuple(
+        Group(refs[0], len(refs), profile, tuple(refs)) for profile, refs in people.items()
+    )
 
 
 @dataclass(frozen=True)

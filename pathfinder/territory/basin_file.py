@@ -75,6 +75,28 @@ def _unknown_name(
     )
 
 
+def _entries(
+    node: Node, known: tuple[str, ...], expected: str, path: str, found: list[Diagnostic]
+) -> Iterator[tuple[Node, dict[str, Node], bool]]:
+    """Each mapping of the sequence ``node`` with its values by key, and whether it had an
+    unknown key; the problems (an item that is not a mapping, an unknown key) go to ``found``."""
+    for item in node.value:
+        if item.kind != MAPPING:
+            found.append(
+                problem("PB103", expected, path, item.line, item.column, got=item.describe())
+            )
+            continue
+        values: dict[str, Node] = {}
+        unknown = False
+        for name, key, value in _pairs(item):
+            if name in known:
+                values[name] = value
+            else:
+                found.append(_unknown(name, known, key, path))
+                unknown = True
+        yield item, values, unknown
+
+
 def _count(node: Node, path: str, high: int, field: str) -> int | Diagnostic:
     value = node.to_python()
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= high:
@@ -242,27 +264,7 @@ def _groups(
         return []
     groups: list[Group] = []
     seen: dict[str, Node] = {}
-    for item in node.value:
-        if item.kind != MAPPING:
-            found.append(
-                problem(
-                    "PB103",
-                    "basin.expected_group",
-                    path,
-                    item.line,
-                    item.column,
-                    got=item.describe(),
-                )
-            )
-            continue
-        values: dict[str, Node] = {}
-        bad = False
-        for name, key, value in _pairs(item):
-            if name not in GROUP_KEYS:
-                found.append(_unknown(name, GROUP_KEYS, key, path))
-                bad = True
-            else:
-                values[name] = value
+    for item, values, bad in _entries(node, GROUP_KEYS, "basin.expected_group", path, found):
         group_id = None
         id_node = values.get("id")
         if id_node is None:
@@ -354,25 +356,7 @@ def _openings(
         )
         return None
     openings: dict[tuple[str, str], Opening] = {}
-    for item in node.value:
-        if item.kind != MAPPING:
-            found.append(
-                problem(
-                    "PB103",
-                    "basin.expected_opening",
-                    path,
-                    item.line,
-                    item.column,
-                    got=item.describe(),
-                )
-            )
-            continue
-        values: dict[str, Node] = {}
-        for name, key, value in _pairs(item):
-            if name not in OPENING_KEYS:
-                found.append(_unknown(name, OPENING_KEYS, key, path))
-            else:
-                values[name] = value
+    for item, values, _ in _entries(node, OPENING_KEYS, "basin.expected_opening", path, found):
         missing = [name for name in OPENING_KEYS if name not in values]
         for name in missing:
             found.append(

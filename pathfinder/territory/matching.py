@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..model import Catalog
 from ..planning.deadline import Deadline
 from ..planning.numbers import common_scale
-from .assignment import Assignment, Choice, Problem, Slot, solve
+from .assignment import Assignment, Choice, Problem, Slot, solve, spread_over_seats
 from .basin import Horizon, Opening
 from .result import Route
 from .routes import GroupOptions
@@ -178,19 +178,27 @@ def match_people(
     return Matching(problem, assignment, classes, members, options, openings, keys)
 
 
-def _from_free(problem: Problem, free: Matching) -> Assignment | None:
-    """The plan without seat limits as a plan of ``problem``, when it fits the seats."""
-    from .assignment import spread_over_seats
-
+def _free_counts(problem: Problem, free: Matching) -> tuple[dict[int, int], bool]:
+    """The plan without seat limits as counts of ``problem``'s choices (its best routes), in
+    rank order, and whether every one of its flows has a choice here (a best route with no
+    session in the horizon has none)."""
     index = {(c.group, c.opening, c.route): i for i, c in enumerate(problem.choices)}
     counts: dict[int, int] = {}
-    for i, n in free.assignment.counts.items():
+    whole = True
+    for i in sorted(free.assignment.counts):
         c = free.problem.choices[i]
         mapped = index.get((c.group, c.opening, c.route))
-        if mapped is None:  # a best route with no session in the horizon
-            return None
-        counts[mapped] = n
-    split = spread_over_seats(problem, counts)
+        if mapped is None:
+            whole = False
+        else:
+            counts[mapped] = free.assignment.counts[i]
+    return counts, whole
+
+
+def _from_free(problem: Problem, free: Matching) -> Assignment | None:
+    """The plan without seat limits as a plan of ``problem``, when it fits the seats."""
+    counts, whole = _free_counts(problem, free)
+    split = spread_over_seats(problem, counts) if whole else None
     return None if split is None else Assignment(counts, free.assignment.proven, split)
 
 
@@ -198,24 +206,17 @@ def _trimmed_free(problem: Problem, free: Matching) -> Assignment:
     """A plan that fits the seats, made from the plan without limits: its flows in rank order,
     each kept with as many people as the seats left allow. Not proven; what a solver stopped by
     the time limit falls back on when it found less."""
-    from .assignment import spread_over_seats
-
-    index = {(c.group, c.opening, c.route): i for i, c in enumerate(problem.choices)}
     counts: dict[int, int] = {}
-    for i in sorted(free.assignment.counts):
-        c = free.problem.choices[i]
-        mapped = index.get((c.group, c.opening, c.route))
-        if mapped is None:
-            continue
-        low, high = 0, free.assignment.counts[i]
+    for choice, wanted in _free_counts(problem, free)[0].items():
+        low, high = 0, wanted
         while low < high:  # the most people of this flow that still fit
             middle = (low + high + 1) // 2
-            if spread_over_seats(problem, {**counts, mapped: middle}) is None:
+            if spread_over_seats(problem, {**counts, choice: middle}) is None:
                 high = middle - 1
             else:
                 low = middle
         if low:
-            counts[mapped] = low
+            counts[choice] = low
     return Assignment(counts, False, spread_over_seats(problem, counts) or {})
 
 

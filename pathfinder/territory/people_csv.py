@@ -14,7 +14,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..model import Catalog
 from ..profile import Profile
-from .basin import Basin, Group
+from .basin import Basin, grouped
 from .basin_file import GROUPS_MAX, _unknown_name, read_bounded_input
 from .group_fields import GROUP_FIELDS, checked_profile
 from .problems import problem
@@ -142,10 +142,7 @@ def read_people_csv(
         return found
     if not people:
         return [problem("PB102", "basin.csv_no_people", path, 1, 1)]
-    groups = tuple(
-        Group(refs[0], len(refs), profile, tuple(refs)) for profile, refs in people.items()
-    )
-    return Basin(file.stem, groups, source=path)
+    return Basin(file.stem, grouped(people), source=path)
 
 
 def row_lines(row: list[str]) -> int:

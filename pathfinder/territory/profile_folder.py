@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic
 from ..model import Catalog
 from ..profile import Profile, field_positions
 from ..yamlsource import MAPPING, parse_file
-from .basin import Basin, Group
+from .basin import Basin, grouped
 from .basin_file import GROUPS_MAX
 from .group_fields import GROUP_FIELDS, checked_profile
 from .problems import problem
@@ -58,7 +58,4 @@ def read_profile_folder(
         people.setdefault(profile, []).append(file.stem)
     if found:
         return found
-    groups = tuple(
-        Group(refs[0], len(refs), profile, tuple(refs)) for profile, refs in people.items()
-    )
-    return Basin(folder.name or path, groups, source=path)
+    return Basin(folder.name or path, grouped(people), source=path)

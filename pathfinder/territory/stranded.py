@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..errors import TimeLimitError
 from ..model import Catalog
+from ..planning.context import Context
 from ..planning.deadline import Deadline
 from ..planning.results import Blocker, PlanResult, Relaxation
 from .basin import Group, Horizon
@@ -54,7 +55,8 @@ def stranded_groups(
                 key=lambda o: (option.distances.get(o.site) or 0.0, o.job, o.site),
             )
             target = nearest.job
-            explained = _explained(catalog, option.group, target, objective, deadline)
+            context = Context(catalog, option.group.profile)
+            explained = _explained(context, target, objective, deadline)
             blockers = () if explained is None else explained.blockers
         elif horizon is not None and placed_free[g] > placed[g]:
             reason = "seats"
@@ -72,16 +74,14 @@ def stranded_groups(
     return tuple(found)
 
 
-def _explained(
-    catalog: Catalog, group: Group, job: str, objective: str, deadline: Deadline
-) -> PlanResult | None:
-    """The plan of ``group`` to ``job`` with its explanations (why not, what would open a path)."""
+def _explained(context: Context, job: str, objective: str, deadline: Deadline) -> PlanResult | None:
+    """The plan to ``job`` in ``context`` (a group's) with its explanations (why not, what would
+    open a path)."""
     from ..planner import find_job, plan_in_context
-    from ..planning.context import Context
 
     try:
         return plan_in_context(
-            Context(catalog, group.profile), find_job(catalog, job), objective, 1, deadline.left()
+            context, find_job(context.catalog, job), objective, 1, deadline.left()
         )
     except TimeLimitError:
         return None
@@ -114,8 +114,9 @@ def _candidates(
         )
         for km in farther[:3]:
             add(Relaxation("radius", km))
+    context = Context(catalog, profile)  # one for every job: its usable courses are computed once
     for job in sorted({o.job for o in option.in_reach if not option.routes.get(o.job)}):
-        explained = _explained(catalog, option.group, job, objective, deadline)
+        explained = _explained(context, job, objective, deadline)
         for relaxation in () if explained is None else explained.relaxations:
             if relaxation.kind in ("radius", "online", "budget"):
                 add(relaxation)
