@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT))
 from pathfinder import load_catalog  # noqa: E402
 from pathfinder.loader import bundled_catalog_path  # noqa: E402
 from pathfinder.territory import plan_territory  # noqa: E402
-from pathfinder.territory.routes import planning_key  # noqa: E402
 from pathfinder.territory.sources import load_basin  # noqa: E402
 
 
@@ -112,15 +111,23 @@ def run(name: str, catalog: object, source: Path, workers: int, time_limit: floa
     started = time.perf_counter()
     basin = load_basin(source, catalog)  # type: ignore[arg-type]
     read = time.perf_counter() - started
-    from pathfinder.planning.context import Context
+    problems = [0]
 
-    keys = {planning_key(Context(catalog, g.profile), "hours") for g in basin.groups}  # type: ignore[arg-type]
+    def progress(done: int, total: int) -> None:
+        problems[0] = total
+
     started = time.perf_counter()
-    result = plan_territory(catalog, basin, workers=workers, time_limit=time_limit)  # type: ignore[arg-type]
+    result = plan_territory(
+        catalog,  # type: ignore[arg-type]
+        basin,
+        workers=workers,
+        time_limit=time_limit,
+        progress=progress,
+    )
     total = time.perf_counter() - started
     print(
         f"{name}: {basin.people:,} people in {len(basin.groups):,} groups, "
-        f"{len(keys):,} distinct planning problems; read {read:.1f} s, plan {result.planning_seconds:.1f} s "
+        f"{problems[0]:,} distinct planning problems (group and job); read {read:.1f} s, plan {result.planning_seconds:.1f} s "
         f"({workers} workers), assignment {result.solve_seconds:.2f} s, total {read + total:.1f} s; "
         f"placed {result.placed:,} of {result.people:,} ({result.placed_without_limits:,} without seat limits), "
         f"proven {result.proven}; peak memory {peak_mb():.0f} MB"

@@ -72,19 +72,24 @@ def gaps_of(job: Job, context: Context) -> tuple[Gap, ...]:
     )
 
 
-def build_path(problem: Problem, found: Found) -> Path:
+def build_path(problem: Problem, found: Found, dated: bool = True) -> Path:
     """A found path as reported: in order (prerequisites first, then on the calendar), each step
-    with its dates, session, site, price to pay and purpose, and the path's finish date."""
+    with its dates, session, site, price to pay and purpose, and the path's finish date. Without
+    ``dated``, in prerequisite order and without dates (scheduling is most of the cost)."""
     context = problem.context
     target = problem.target_levels
     courses = [problem.courses[i].course for i in found.order]
     hint = schedule(courses, target, context.start)  # prerequisites right before their dependants
     position = {course.id: i for i, course in enumerate(courses)}
     compiled = [problem.courses[i] for i in found.order]
-    placed = earliest_schedule(
-        [(pc.grant, pc.req, pc.any, Runs(pc.usage)) for pc in compiled],
-        context.first_day,
-        [position[course.id] for course in hint],
+    placed = (
+        earliest_schedule(
+            [(pc.grant, pc.req, pc.any, Runs(pc.usage)) for pc in compiled],
+            context.first_day,
+            [position[course.id] for course in hint],
+        )
+        if dated
+        else None
     )
     slots: list[Slot | None]
     if placed is None:
@@ -128,10 +133,12 @@ def plan_in_context(
     alternatives: int = 3,
     time_limit: float | None = None,
     explain: bool = True,
+    dated: bool = True,
 ) -> PlanResult:
     """:func:`plan` for a prepared context (reused across queries for the same profile).
     Without ``explain``, an unreachable target comes without blockers nor relaxations (what
-    costs most in that case): for callers that only need the paths."""
+    costs most in that case); without ``dated``, the paths come in prerequisite order without
+    dates (:func:`build_path`): for callers that only need the courses and totals."""
     clock = Deadline.after(time_limit)  # every phase below checks it
     check_objective(objective)
     gaps = gaps_of(job, context)
@@ -158,7 +165,7 @@ def plan_in_context(
     except OutOfTime as stopped:
         if stopped.best is None:
             raise TimeLimitError("plan.time_limit", job=job.id, seconds=f"{time_limit:g}") from None
-        path = build_path(problem, stopped.best)
+        path = build_path(problem, stopped.best, dated)
         return PlanResult(
             job.id,
             objective,
@@ -171,7 +178,7 @@ def plan_in_context(
             first_day=first_day,
         )
     if found:
-        paths = tuple(build_path(problem, f) for f in found)
+        paths = tuple(build_path(problem, f, dated) for f in found)
         return PlanResult(
             job.id, objective, "ok", context.start, gaps, paths, home=home, first_day=first_day
         )

@@ -138,8 +138,8 @@ def _plan(
     from .console import stderr_console
 
     with Progress(console=stderr_console(), transient=True) as bar:
-        task = bar.add_task(basin.title, total=len(basin.groups))
-        return plan(progress=lambda n: bar.advance(task, n))
+        task = bar.add_task(basin.title, total=None)
+        return plan(progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def _export(path: Path, result: "TerritoryResult", cat: "Catalog", language: str) -> None:

@@ -2,9 +2,9 @@
 and in which session each course of it.
 
 A :class:`Choice` is one way for a person of a group to fill an opening: a route (a path) to
-the opening's job. A :class:`Slot` is a course with limited seats that some choices of one group
-take: its people go to one of the slot's seat pools (the course at one of the sites the group
-can reach). A plan gives each choice a number of people and spreads each slot's people over its
+the opening's job. A :class:`Slot` is a course with limited seats that some choices take, each
+able to take it at any of the same sites: its people go to one of the slot's seat pools (the
+course at one of those sites). A plan gives each choice a number of people and spreads each slot's people over its
 pools; never more than a group's size (summed over its choices), an opening's vacancies, or a
 pool's seats. The best plan places the most people, then
 has the least summed cost (the objective's exact value per person, scaled to whole numbers),
@@ -40,8 +40,8 @@ def rank_of(problem: Problem, index: int) -> int:
 
 @dataclass(frozen=True)
 class Slot:
-    """The people of ``choices`` (all of one group, whose routes take one course with limited
-    seats) take that course in one of ``pools``."""
+    """The people of ``choices`` (whose routes take one course with limited seats) take that
+    course in one of ``pools``, each wherever the plan's spread puts them."""
 
     choices: tuple[int, ...]
     pools: tuple[int, ...]

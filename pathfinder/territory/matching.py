@@ -3,8 +3,11 @@ options (:mod:`.routes`), solved (:mod:`.assignment`), and split back to the gro
 
 Groups with the same options are one class (they are interchangeable) and are assigned together;
 their people go back to them in id order. Without seat limits each class uses its best route to
-each job; with them, its K best, and each course with limited seats is a slot whose people may
-take it at any site where the class has a usable session in the horizon.
+each job; with them, its K best, and each course with limited seats may be taken at any site
+where the class has a usable session in the horizon. The choices that take one course within
+the same sites form one slot, whichever classes they belong to: any spread of the slot's people
+over those sites can be handed back to its classes, since each may use every one of them (one
+slot per course and set of sites, not per class, keeps the integer program small).
 """
 
 from __future__ import annotations
@@ -77,8 +80,9 @@ class Matching:
         """Seats taken per course and site (None: online): where the plan put them for the
         courses with limited seats, else at each person's nearest usable site."""
         slotted = {
-            (self.problem.choices[slot.choices[0]].group, self.pool_keys[slot.pools[0]][0])
+            (self.problem.choices[c].group, self.pool_keys[slot.pools[0]][0])
             for slot in self.problem.slots
+            for c in slot.choices
         }
         used: dict[tuple[str, str | None], int] = {}
         for index, count in self.assignment.counts.items():
@@ -101,13 +105,13 @@ def classes_of(options: Sequence[GroupOptions]) -> tuple[list[GroupOptions], lis
     by_key: dict[tuple[object, ...], list[int]] = {}
     for index in sorted(range(len(options)), key=lambda i: options[i].group.id):
         option = options[index]
-        key = (
-            option.in_reach,
-            tuple(
-                (job, tuple((r.value, r.courses, r.sessions) for r in routes))
-                for job, routes in sorted(option.routes.items())
-            ),
-        )
+        routes: object = option.routes_key  # numbered by the one all_options call they come from
+        if routes is None:
+            routes = tuple(
+                (job, tuple((r.value, r.courses, r.sessions) for r in found))
+                for job, found in sorted(option.routes.items())
+            )
+        key = (option.in_reach, routes)
         by_key.setdefault(key, []).append(index)
     classes, members = [], []
     for indices in by_key.values():
@@ -139,28 +143,36 @@ def match_people(
     pools: dict[tuple[str, str | None], int | None] = {}
     pool_sizes: list[int] = []
     choices: list[Choice] = []
-    slots: list[Slot] = []
+    # (course, its pools) -> the choices, of any class, that take it in one of those pools
+    slotted: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+    limits: dict[int, dict[str, tuple[int, ...]] | None] = {}  # id(route) -> its limited courses
     rank = 0
     ordered = sorted(enumerate(openings), key=lambda pair: pair[1].key)
+    values: dict[int, int] = {}  # id(route) -> its cost in whole units
+    sites: dict[tuple[str, int], list[str | None]] = {}  # for _limited
     for g, option in enumerate(classes):  # classes come in the order of their first group id
-        uses: dict[str, list[int]] = {}  # course -> the class's choices that take it
-        where: dict[str, tuple[int, ...]] = {}  # course -> the pools the class can take it in
+        reach = set(option.in_reach)
         for o, opening in ordered:
-            if not option.can_fill(opening):
+            routes = option.routes.get(opening.job) if opening in reach else None
+            if not routes:  # out of reach, or no path
                 continue
-            routes = option.routes[opening.job]
             base, rank = rank, rank + len(routes)  # ranks as if every route were a choice
             for r, route in enumerate(routes if horizon is not None else routes[:1]):
                 limited: dict[str, tuple[int, ...]] | None = {}
                 if horizon is not None:
-                    limited = _limited(catalog, route, horizon, pools, pool_sizes, taken)
+                    if id(route) not in limits:  # routes are shared: each looked at once
+                        limits[id(route)] = _limited(
+                            catalog, route, horizon, pools, pool_sizes, taken, sites
+                        )
+                    limited = limits[id(route)]
                 if limited is None:  # a course with no session in the horizon
                     continue
                 for course, course_pools in limited.items():
-                    uses.setdefault(course, []).append(len(choices))
-                    where[course] = course_pools
-                choices.append(Choice(g, o, r, int(route.value * scale), base + r))
-        slots += [Slot(tuple(uses[course]), where[course]) for course in sorted(uses)]
+                    slotted.setdefault((course, course_pools), []).append(len(choices))
+                if id(route) not in values:
+                    values[id(route)] = int(route.value * scale)
+                choices.append(Choice(g, o, r, values[id(route)], base + r))
+    slots = [Slot(tuple(slotted[key]), key[1]) for key in sorted(slotted)]
     if not slots:  # no seat binds: the best routes suffice
         kept = [i for i, c in enumerate(choices) if c.route == 0]
         choices, pool_sizes = [choices[i] for i in kept], []
@@ -231,18 +243,23 @@ def _limited(
     pools: dict[tuple[str, str | None], int | None],
     pool_sizes: list[int],
     taken: Mapping[tuple[str, str | None], int] | None,
+    memo: dict[tuple[str, int], list[str | None]],
 ) -> dict[str, tuple[int, ...]] | None:
     """The courses of ``route`` with limited seats, each with the seat pools (the course at a
     site the group can take it at, within the horizon) it can be taken in; None when a course
-    has no usable session in the horizon."""
+    has no usable session in the horizon. ``memo`` keeps the sites of each course and sessions
+    (routes share their sessions' tuples)."""
     limited: dict[str, tuple[int, ...]] = {}
     for step, sessions in zip(route.courses, route.sessions, strict=True):
         if sessions is None:  # runs on demand: no limit
             continue
-        sites = sorted(
-            {None if s.online else s.site for s in sessions if s.start in horizon},
-            key=lambda site: site or "",
-        )
+        known = (step.course, id(sessions))
+        if known not in memo:
+            memo[known] = sorted(
+                {None if s.online else s.site for s in sessions if s.start in horizon},
+                key=lambda site: site or "",
+            )
+        sites = memo[known]
         if not sites:
             return None
         found = []

@@ -64,7 +64,7 @@ def plan_territory(
     capacity: bool = True,
     time_limit: float | None = None,
     alternatives: int = ALTERNATIVES,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     workers: int = 1,
 ) -> TerritoryResult:
     """Plan ``basin`` on ``catalog``.
@@ -73,7 +73,7 @@ def plan_territory(
     ``capacity``: respect the sessions' seats; ``time_limit``: seconds for the whole plan (past
     it, the answer holds what was found by then and ``proven`` is False); ``alternatives``: the
     routes per group and job the seat-constrained plan chooses from; ``progress`` is called with
-    the number of groups planned as planning goes; ``workers``: processes that plan distinct
+    ``(planned, problems)`` as the distinct planning problems are planned; ``workers``: processes that plan distinct
     problems in parallel. Ids are expected checked (:func:`.sources.load_basin` does).
     """
     name = objective or basin.optimize or "hours"

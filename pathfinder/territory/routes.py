@@ -6,16 +6,18 @@ profile to the job under its constraints — the planner's rules, :func:`pathfin
 A person already qualified needs no course (a route with no course, worth 0). Each course of a
 route is counted at the person's nearest usable site for it (or online).
 
-Planning is shared: two groups whose planning problems are the same — the same start levels,
-caps, first day and funding, and the same usable courses at the same nearest sites for the same
-price and sessions — get the same routes, whatever else differs (their homes, say). Distinct
-problems are planned in a process pool when there are many (``workers``).
+Planning is shared: a group is planned only toward the jobs with an opening in its reach, and
+two groups with the same problem for a job (:meth:`.sharing.Sharing.route_key`: the same levels
+held, caps and first day, and the same way of taking each course that could lead to the job) get the
+same routes to it, whatever else differs (their homes, other skills, say); the routes are then
+priced for each group's funding. Distinct problems are planned in a process pool when there are
+many (``workers``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -29,7 +31,9 @@ from .basin import Group, Opening
 from .result import CourseAt, Route
 
 POOL_THRESHOLD = 64
-"""Distinct planning problems from which a process pool is worth its start-up."""
+"""Groups from which planning in a process pool is worth its start-up."""
+TASK_GROUPS = 16
+"""Groups (each with its new problems) sent to a pool worker at a time."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class GroupOptions:
     distances: Mapping[str, float | None]
     """Kilometres from home to each opening's site; None without a home."""
     proven: bool
+    routes_key: tuple[tuple[str, int], ...] | None = None
+    """Each job with its routes as a number, equal for equal routes (whoever pays): groups with
+    the same openings in reach and the same key are interchangeable. None: not numbered."""
 
     def can_fill(self, opening: Opening) -> bool:
         return opening in self.in_reach and bool(self.routes.get(opening.job))
@@ -100,31 +107,8 @@ def pays_matter(objective: str, context: Context) -> bool:
     return objective == "cost" or context.profile.budget_eur is not None
 
 
-def planning_key(context: Context, objective: str = "cost") -> tuple[Any, ...]:
-    """What a group's paths depend on: equal keys, equal paths. Funding is left out when what
-    the person pays changes nothing (:func:`pays_matter`): the routes are then priced for each
-    group afterwards (:func:`repriced`)."""
-    profile = context.profile
-    priced = pays_matter(objective, context)
-    usable = []
-    for course in context.catalog.courses.values():
-        usage = context.usage(course)
-        if usage is not None:
-            pays = usage.pays if priced else None
-            usable.append((course.id, usage.site, pays, usage.sessions, usage.days))
-    return (
-        tuple(sorted(context.start.items())),
-        (profile.max_hours, profile.max_weeks, profile.budget_eur),
-        context.first_day,
-        tuple(profile.funding) if priced else None,
-        tuple(usable),
-    )
-
-
 def repriced(route: Route, catalog: Catalog, funding: Sequence[str]) -> Route:
     """``route`` as a person with ``funding`` pays for it (the same courses, hours and weeks)."""
-    from dataclasses import replace
-
     pays = Fraction(0)
     paid: dict[str, Fraction] = {}
     for step in route.courses:
@@ -152,6 +136,9 @@ def plan_routes(
     routes: dict[str, tuple[Route, ...]] = {}
     proven = True
     for job_id in jobs:
+        if deadline.passed():  # each query would take its own grace period: none is started
+            routes[job_id], proven = (), False
+            continue
         try:
             result = plan_in_context(
                 context,
@@ -160,6 +147,7 @@ def plan_routes(
                 alternatives,
                 deadline.left(),
                 explain=False,
+                dated=False,
             )
         except TimeLimitError:
             routes[job_id], proven = (), False
@@ -182,7 +170,6 @@ _WORKER: dict[str, Any] = {}
 def _start_worker(
     catalog: Catalog,
     groups: Sequence[Group],
-    jobs: Sequence[str],
     objective: str,
     alternatives: int,
     deadline_at: float | None,
@@ -190,19 +177,78 @@ def _start_worker(
     _WORKER.update(
         catalog=catalog,
         groups=groups,
-        jobs=jobs,
         objective=objective,
         alternatives=alternatives,
         deadline=Deadline(deadline_at),
     )
 
 
-def _plan_in_worker(index: int) -> tuple[int, dict[str, tuple[Route, ...]], bool]:
-    context = Context(_WORKER["catalog"], _WORKER["groups"][index].profile)
-    routes, proven = plan_routes(
-        context, _WORKER["jobs"], _WORKER["objective"], _WORKER["alternatives"], _WORKER["deadline"]
-    )
-    return index, routes, proven
+def _plan_in_worker(
+    task: Sequence[tuple[int, tuple[str, ...]]],
+) -> list[tuple[int, dict[str, tuple[Route, ...]], bool]]:
+    """Plan each ``(group, jobs)`` of ``task`` (in a pool worker)."""
+    results = []
+    for index, jobs in task:
+        context = Context(_WORKER["catalog"], _WORKER["groups"][index].profile)
+        routes, proven = plan_routes(
+            context, jobs, _WORKER["objective"], _WORKER["alternatives"], _WORKER["deadline"]
+        )
+        results.append((index, routes, proven))
+    return results
+
+
+@dataclass
+class _Problems:
+    """The distinct planning problems of a basin: one per :meth:`.sharing.Sharing.route_key`, each
+    planned from the first group that has it."""
+
+    unit_of: list[dict[str, int]]
+    """Per group: job -> its problem, for every job with an opening in the group's reach."""
+    first: dict[tuple[int, str], int]
+    """The group each problem is planned from, and the job -> the problem."""
+
+
+def _problems(
+    contexts: Sequence[Context],
+    openings: Sequence[Opening],
+    objective: str,
+    deadline: Deadline,
+    new: Callable[[int, tuple[str, ...]], None],
+) -> tuple[_Problems, list[tuple[Opening, ...]], int]:
+    """Each group's problems (one per job with an opening in reach) merged by key, the
+    openings in each group's reach, and how many groups were looked at before ``deadline``
+    passed (the others get no problem). ``new`` is told of each group's problems not seen
+    before, as soon as they are found (so that planning can start meanwhile)."""
+    from .sharing import Sharing, sites_in_reach
+
+    sharing = Sharing(contexts[0].catalog) if contexts else None
+    known: dict[Any, int] = {}
+    problems = _Problems([], {})
+    in_reach = []
+    looked = len(contexts)
+    for index, context in enumerate(contexts):
+        reach = sites_in_reach(context)
+        usable = {site for _, site in reach.sites} if reach is not None else None
+        mine = tuple(o for o in openings if usable is None or o.site in usable)
+        in_reach.append(mine)
+        units: dict[str, int] = {}
+        problems.unit_of.append(units)
+        if looked < len(contexts) or deadline.passed():
+            looked = min(looked, index)
+            continue
+        priced = pays_matter(objective, context)
+        assert sharing is not None
+        fresh = []
+        for job in sorted({o.job for o in mine}):
+            key = sharing.route_key(context, job, reach, priced)
+            unit = known.setdefault(key, len(known))
+            if unit == len(problems.first):
+                problems.first[(index, job)] = unit
+                fresh.append(job)
+            units[job] = unit
+        if fresh:
+            new(index, tuple(fresh))
+    return problems, in_reach, looked
 
 
 def all_options(
@@ -212,82 +258,122 @@ def all_options(
     objective: str,
     alternatives: int,
     deadline: Deadline,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     workers: int = 1,
 ) -> list[GroupOptions]:
-    """The options of every group, in order; ``progress`` is told after each group. Distinct
-    planning problems are planned once each, in ``workers`` processes when there are many."""
-    jobs = sorted({o.job for o in openings})
+    """The options of every group, in order. Each distinct planning problem (a group's job with
+    an opening in its reach, merged by :meth:`.sharing.Sharing.route_key`) is planned once, in
+    ``workers`` processes when there are many groups (while the next groups' problems are
+    being found); ``progress`` is told ``(planned, problems found)`` as they are. Groups not
+    reached before ``deadline`` get no route and are not proven."""
     contexts = [Context(catalog, group.profile) for group in groups]
-    first_of: dict[tuple[Any, ...], int] = {}
-    keys = []
-    for index, context in enumerate(contexts):
-        key = planning_key(context, objective)
-        keys.append(key)
-        first_of.setdefault(key, index)
-    distinct = sorted(first_of.values())
-    planned: dict[int, tuple[dict[str, tuple[Route, ...]], bool]] = {}
-    sharing = (
-        {index: sum(1 for k in keys if k == keys[index]) for index in distinct} if progress else {}
-    )
+    planned: dict[int, tuple[Route, ...]] = {}
+    unproven: set[int] = set()
+    found: list[tuple[int, tuple[str, ...]]] = []
 
     def done(index: int, routes: dict[str, tuple[Route, ...]], proven: bool) -> None:
-        planned[index] = (routes, proven)
+        for job, paths in routes.items():
+            unit = problems.first[(index, job)]
+            planned[unit] = paths
+            if not proven:
+                unproven.add(unit)
         if progress is not None:
-            progress(sharing[index])
+            progress(len(planned), len(problems.first))
 
-    if workers > 1 and len(distinct) >= POOL_THRESHOLD:
-        _plan_in_pool(
-            catalog, groups, jobs, objective, alternatives, deadline, distinct, workers, done
-        )
+    if workers > 1 and len(groups) >= POOL_THRESHOLD:
+        from concurrent.futures import Future, as_completed
+
+        with _pool(catalog, groups, objective, alternatives, deadline, workers) as pool:
+            futures: list[Future[list[tuple[int, dict[str, tuple[Route, ...]], bool]]]] = []
+
+            def send(index: int, jobs: tuple[str, ...]) -> None:
+                found.append((index, jobs))
+                if len(found) == TASK_GROUPS:
+                    futures.append(pool.submit(_plan_in_worker, tuple(found)))
+                    found.clear()
+
+            problems, in_reach, looked = _problems(contexts, openings, objective, deadline, send)
+            if found:
+                futures.append(pool.submit(_plan_in_worker, tuple(found)))
+            for future in as_completed(futures):
+                for result in future.result():
+                    done(*result)
     else:
-        for index in distinct:
+        problems, in_reach, looked = _problems(
+            contexts, openings, objective, deadline, lambda index, jobs: found.append((index, jobs))
+        )
+        for index, jobs in found:
             done(index, *plan_routes(contexts[index], jobs, objective, alternatives, deadline))
+    options = _options(catalog, groups, contexts, openings, problems, in_reach, planned, unproven)
+    return [replace(o, proven=False) if i >= looked else o for i, o in enumerate(options)]
+
+
+def _options(
+    catalog: Catalog,
+    groups: Sequence[Group],
+    contexts: Sequence[Context],
+    openings: Sequence[Opening],
+    problems: _Problems,
+    in_reach: Sequence[tuple[Opening, ...]],
+    planned: Mapping[int, tuple[Route, ...]],
+    unproven: set[int],
+) -> list[GroupOptions]:
+    """Each group's options from the planned problems, the routes priced for its funding."""
+    priced: dict[tuple[int, tuple[str, ...]], tuple[Route, ...]] = {}
+    numbers: dict[Any, int] = {}
+    number = {
+        unit: numbers.setdefault(
+            tuple((r.value, r.courses, r.sessions) for r in found), len(numbers)
+        )
+        for unit, found in sorted(planned.items())
+    }
+    first_group = {unit: index for (index, _), unit in problems.first.items()}
+
+    def routes_for(unit: int, funding: tuple[str, ...]) -> tuple[Route, ...]:
+        planned_from = groups[first_group[unit]].profile.funding
+        if funding == planned_from or not planned.get(unit):
+            return planned.get(unit, ())
+        key = (unit, funding)
+        if key not in priced:
+            priced[key] = tuple(repriced(r, catalog, funding) for r in planned[unit])
+        return priced[key]
+
     options = []
-    for index, (group, context) in enumerate(zip(groups, contexts, strict=True)):
-        first = first_of[keys[index]]
-        routes, proven = planned[first]
-        if first != index and groups[first].profile.funding != group.profile.funding:
-            routes = {
-                job: tuple(repriced(r, catalog, group.profile.funding) for r in found)
-                for job, found in routes.items()
-            }
+    for group, context, units, mine in zip(
+        groups, contexts, problems.unit_of, in_reach, strict=True
+    ):
+        funding = group.profile.funding
         options.append(
             GroupOptions(
                 group,
-                routes,
-                tuple(o for o in openings if context.site_usable(o.site)),
+                {job: routes_for(unit, funding) for job, unit in units.items()},
+                mine,
                 {o.site: context.distance(o.site) for o in openings},
-                proven,
+                not any(unit in unproven for unit in units.values()),
+                tuple((job, number.get(unit, -1)) for job, unit in sorted(units.items())),
             )
         )
     return options
 
 
-def _plan_in_pool(
+def _pool(
     catalog: Catalog,
     groups: Sequence[Group],
-    jobs: Sequence[str],
     objective: str,
     alternatives: int,
     deadline: Deadline,
-    distinct: Sequence[int],
     workers: int,
-    done: Callable[[int, dict[str, tuple[Route, ...]], bool], None],
-) -> None:
-    """Plan the ``distinct`` groups in a pool of ``workers`` processes (forked where the system
-    allows it, so the catalog is not copied through a pipe)."""
+) -> Any:
+    """A pool of ``workers`` processes that plan ``(group, jobs)`` batches (forked where the
+    system allows it, so the catalog and groups are not copied through a pipe)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(catalog, groups, jobs, objective, alternatives, deadline.at),
-    ) as pool:
-        chunk = max(1, len(distinct) // (workers * 8))
-        for index, routes, proven in pool.map(_plan_in_worker, distinct, chunksize=chunk):
-            done(index, routes, proven)
+        initargs=(catalog, groups, objective, alternatives, deadline.at),
+    )

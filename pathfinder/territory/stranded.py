@@ -13,7 +13,7 @@ from ..planning.results import Blocker, PlanResult, Relaxation
 from .basin import Group, Horizon
 from .matching import Matching, match_people
 from .result import Stranded, StrandedReason
-from .routes import GroupOptions, all_options
+from .routes import GroupOptions, all_options, pays_matter
 
 RELAXATION_GROUPS_MAX = 30
 """Stranded groups whose best relaxation is searched, the most stranded first (each search
@@ -40,6 +40,7 @@ def stranded_groups(
         )[:RELAXATION_GROUPS_MAX]
     )
     found = []
+    explanations: dict[tuple[object, ...], tuple[Blocker, ...]] = {}
     for g in sorted(stranded, key=lambda i: solved.options[i].group.id):
         option = solved.options[g]
         left = option.group.count - placed[g]
@@ -56,8 +57,11 @@ def stranded_groups(
             )
             target = nearest.job
             context = Context(catalog, option.group.profile)
-            explained = _explained(context, target, objective, deadline)
-            blockers = () if explained is None else explained.blockers
+            key = _explanation_key(context, target, objective)
+            if key not in explanations:
+                explained = _explained(context, target, objective, deadline)
+                explanations[key] = () if explained is None else explained.blockers
+            blockers = explanations[key]
         elif horizon is not None and placed_free[g] > placed[g]:
             reason = "seats"
         else:
@@ -74,11 +78,31 @@ def stranded_groups(
     return tuple(found)
 
 
+def _explanation_key(context: Context, job: str, objective: str) -> tuple[object, ...]:
+    """What the planner's explanation of no path to ``job`` reads of a profile: everything but
+    its funding, unless what the person pays can change their paths (then it is capped and the
+    explanation may name the budget)."""
+    profile = context.profile
+    return (
+        job,
+        tuple(sorted(context.start.items())),
+        context.home,
+        profile.mobility_km,
+        profile.online,
+        (profile.max_hours, profile.max_weeks, profile.budget_eur),
+        tuple(sorted(context.excluded)),
+        context.first_day,
+        tuple(profile.funding) if pays_matter(objective, context) else None,
+    )
+
+
 def _explained(context: Context, job: str, objective: str, deadline: Deadline) -> PlanResult | None:
     """The plan to ``job`` in ``context`` (a group's) with its explanations (why not, what would
     open a path)."""
     from ..planner import find_job, plan_in_context
 
+    if deadline.passed():  # the query would take its own grace period
+        return None
     try:
         return plan_in_context(
             context, find_job(context.catalog, job), objective, 1, deadline.left()

@@ -31,12 +31,11 @@ def problems(draw: st.DrawFn, seats: bool) -> Problem:
             choices.append(Choice(g, o, r, draw(costs)))
     choices = choices[:6]
     slots = []
-    for g in range(len(groups)) if pools else ():
-        mine = [i for i, c in enumerate(choices) if c.group == g]
-        for _ in range(draw(st.integers(0, 2)) if mine else 0):  # courses with limited seats
-            taking = draw(st.sets(st.sampled_from(mine), min_size=1))
-            where = draw(st.sets(st.integers(0, len(pools) - 1), min_size=1, max_size=2))
-            slots.append(Slot(tuple(sorted(taking)), tuple(sorted(where))))
+    for _ in range(draw(st.integers(0, 4)) if pools and choices else 0):  # limited courses
+        # the choices of any groups that take a course within the same sites
+        taking = draw(st.sets(st.integers(0, len(choices) - 1), min_size=1))
+        where = draw(st.sets(st.integers(0, len(pools) - 1), min_size=1, max_size=2))
+        slots.append(Slot(tuple(sorted(taking)), tuple(sorted(where))))
     return Problem(groups, openings, choices, pools, slots)
 
 
@@ -50,12 +49,28 @@ def test_the_flow_is_the_best_assignment(problem: Problem) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(problems(seats=True))
-def test_the_integer_program_is_the_best_assignment_with_seats(problem: Problem) -> None:
+@given(problems(seats=True), st.booleans())
+def test_the_integer_program_is_the_best_assignment_with_seats(
+    problem: Problem, relaxation_first: bool
+) -> None:
+    found = solve_with_seats(problem, relaxation_first=relaxation_first)
+    check(problem, found.counts, found.split)
+    assert found.proven
+    assert score(problem, found.counts) == best_score(problem)
+
+
+def test_a_bound_whole_numbers_cannot_reach_sends_the_solver_back_to_the_integer_program() -> None:
+    # Two triangles: each route takes two of three one-seat courses, so half a person on every
+    # route (3 placed) is the relaxation's optimum, while whole people place one per triangle.
+    pairs = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)]
+    choices = [Choice(0, 0, r, 1) for r in range(len(pairs))]
+    slots = [Slot((r,), (pool,)) for r, pair in enumerate(pairs) for pool in pair]
+    problem = Problem([6], [6], choices, [1] * 6, slots)
     found = solve_with_seats(problem)
     check(problem, found.counts, found.split)
     assert found.proven
     assert score(problem, found.counts) == best_score(problem)
+    assert found.placed() == 2
 
 
 def test_competition_for_one_opening_goes_to_the_cheaper_group() -> None:

@@ -149,3 +149,22 @@ def test_out_of_time_the_plan_falls_back_on_the_plan_without_limits_trimmed(
     check(seated.problem, trimmed.counts, trimmed.split)
     # the one seat of c1 keeps one of g1's two people; g2's flow needs no seat
     assert (trimmed.placed(), free.assignment.placed(), trimmed.proven) == (2, 3, False)
+
+
+def test_past_the_time_limit_the_plan_stops_and_says_it_is_not_proven(
+    basin_catalog: Catalog, basin_file: Path
+) -> None:
+    from pathfinder.planning.context import Context
+    from pathfinder.planning.deadline import Deadline
+    from pathfinder.territory.routes import plan_routes
+
+    basin = load_basin(basin_file, basin_catalog)
+    result = plan_territory(basin_catalog, basin, time_limit=0.0)
+    assert not result.proven and result.placed == 0
+    assert sorted(s.group for s in result.stranded) == ["g1", "g2"]
+    # no query is started once the time is up (each would take its own grace period)
+    context = Context(basin_catalog, basin.groups[0].profile)
+    assert plan_routes(context, ["new", "same"], "hours", 5, Deadline(0.0)) == (
+        {"new": (), "same": ()},
+        False,
+    )
