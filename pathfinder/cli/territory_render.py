@@ -88,8 +88,8 @@ def render_territory(result: TerritoryResult, console: Console, lang: str) -> No
         if lines:
             console.print()
             say(t(title, lang), "bold")
-            for line in lines:
-                say(f"• {line}")
+            # one print for thousands of lines, each made printable on its own
+            console.print(Text("\n".join(f"• {printable(line)}" for line in lines)))
     if result.placed == 0:
         console.print()
         say(t("territory.none_placed", lang), "bold")

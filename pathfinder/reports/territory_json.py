@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Catalog
+from ..planning.results import Blocker
 from ..territory.result import Flow, TerritoryResult
 from .plan_json import blocker_data, catalog_data, num
 from .territory_wording import relaxation_line, stranded_reason_text, unfilled_reason_text
@@ -32,6 +33,13 @@ def territory_to_json(
     result: TerritoryResult, catalog: Catalog, lang: str | None = None
 ) -> dict[str, Any]:
     totals = result.totals
+    described: dict[int, list[dict[str, Any]]] = {}  # stranded groups share their blockers
+
+    def blocker_rows(blockers: tuple[Blocker, ...]) -> list[dict[str, Any]]:
+        if id(blockers) not in described:
+            described[id(blockers)] = [row for b in blockers for row in blocker_data(b, lang)]
+        return described[id(blockers)]
+
     return {
         "basin": result.basin,
         "optimize": result.objective,
@@ -59,7 +67,7 @@ def territory_to_json(
                 "reason": stranded_reason_text(item, lang),
                 "reason_kind": item.reason,
                 "target": item.target,
-                "blockers": [row for b in item.blockers for row in blocker_data(b, lang)],
+                "blockers": blocker_rows(item.blockers),
                 "relaxation": relaxation_line(item, lang),
                 "relaxation_change": None
                 if item.relaxation is None
