@@ -34,9 +34,9 @@ WHOLE = 1e-6
 """How far from a whole number a solver's value may be and still count as that number (HiGHS's
 own integrality tolerance); every rounded answer is then checked exactly."""
 TIE_BREAK_CHOICES_MAX = 5_000
-"""Beyond this many choices, a tie-break whose relaxation ends in fractions is not solved as an
-integer program: among plans of equal placed and cost, the solver's (deterministic) answer
-stands."""
+"""Beyond this many choices, the tie-break is not solved as an integer program (when its
+relaxation ends in fractions, or an earlier stage needed whole numbers): among plans of equal
+placed and cost, the solver's (deterministic) answer stands."""
 
 
 def _highs(time_limit: float | None) -> Any:
@@ -231,13 +231,14 @@ def _stages(problem: Problem, left: Any, integer: bool) -> Assignment | None:
         ([-1.0] * n, None),
         ([float(c.cost) for c in problem.choices], "placed"),
     ]
-    if n <= TIE_BREAK_CHOICES_MAX or not integer:
-        stages.append(([float(rank_of(problem, i)) for i in range(n)], "cost"))
+    stages.append(([float(rank_of(problem, i)) for i in range(n)], "cost"))
 
     def out_of_time() -> Assignment | None:
         return None if best is None and not integer else Assignment(best or {}, False, best_split)
 
     for costs, fix in stages:
+        if fix == "cost" and integer and n > TIE_BREAK_CHOICES_MAX:
+            break  # switched to whole numbers on the way: no tie-break over so many choices
         if fix == "placed":
             _add_row(highs, dict.fromkeys(range(n), 1.0), float(target), INF)
         elif fix == "cost":
