@@ -80,17 +80,15 @@ def build_path(problem: Problem, found: Found, dated: bool = True) -> Path:
     target = problem.target_levels
     courses = [problem.courses[i].course for i in found.order]
     hint = schedule(courses, target, context.start)  # prerequisites right before their dependants
-    position = {course.id: i for i, course in enumerate(courses)}
-    compiled = [problem.courses[i] for i in found.order]
-    placed = (
-        earliest_schedule(
+    placed = None
+    if dated:
+        position = {course.id: i for i, course in enumerate(courses)}
+        compiled = [problem.courses[i] for i in found.order]
+        placed = earliest_schedule(
             [(pc.grant, pc.req, pc.any, Runs(pc.usage)) for pc in compiled],
             context.first_day,
             [position[course.id] for course in hint],
         )
-        if dated
-        else None
-    )
     slots: list[Slot | None]
     if placed is None:
         ordered, slots = hint, [None] * len(hint)

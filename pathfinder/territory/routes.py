@@ -209,6 +209,7 @@ class _Problems:
 
 
 def _problems(
+    catalog: Catalog,
     contexts: Sequence[Context],
     openings: Sequence[Opening],
     objective: str,
@@ -221,7 +222,7 @@ def _problems(
     before, as soon as they are found (so that planning can start meanwhile)."""
     from .sharing import Sharing, sites_in_reach
 
-    sharing = Sharing(contexts[0].catalog) if contexts else None
+    sharing = Sharing(catalog)
     known: dict[Any, int] = {}
     problems = _Problems([], {})
     in_reach = []
@@ -237,7 +238,6 @@ def _problems(
             looked = min(looked, index)
             continue
         priced = pays_matter(objective, context)
-        assert sharing is not None
         fresh = []
         for job in sorted({o.job for o in mine}):
             key = sharing.route_key(context, job, reach, priced)
@@ -292,7 +292,9 @@ def all_options(
                     futures.append(pool.submit(_plan_in_worker, tuple(found)))
                     found.clear()
 
-            problems, in_reach, looked = _problems(contexts, openings, objective, deadline, send)
+            problems, in_reach, looked = _problems(
+                catalog, contexts, openings, objective, deadline, send
+            )
             if found:
                 futures.append(pool.submit(_plan_in_worker, tuple(found)))
             for future in as_completed(futures):
@@ -300,7 +302,12 @@ def all_options(
                     done(*result)
     else:
         problems, in_reach, looked = _problems(
-            contexts, openings, objective, deadline, lambda index, jobs: found.append((index, jobs))
+            catalog,
+            contexts,
+            openings,
+            objective,
+            deadline,
+            lambda index, jobs: found.append((index, jobs)),
         )
         for index, jobs in found:
             done(index, *plan_routes(contexts[index], jobs, objective, alternatives, deadline))

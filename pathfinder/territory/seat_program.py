@@ -230,8 +230,8 @@ def _stages(problem: Problem, left: Any, integer: bool) -> Assignment | None:
     stages: list[tuple[list[float], str | None]] = [
         ([-1.0] * n, None),
         ([float(c.cost) for c in problem.choices], "placed"),
+        ([float(rank_of(problem, i)) for i in range(n)], "cost"),
     ]
-    stages.append(([float(rank_of(problem, i)) for i in range(n)], "cost"))
 
     def out_of_time() -> Assignment | None:
         return None if best is None and not integer else Assignment(best or {}, False, best_split)

@@ -15,7 +15,7 @@ take what. So the answer is a function of
   attend); what they pay, which only depends on the funding sources that fund some course of the
   scope (and only matters when the objective or a budget looks at it).
 
-:func:`route_key` is exactly that tuple: two groups with equal keys for a job get the same paths
+:meth:`Sharing.route_key` is exactly that tuple: two groups with equal keys for a job get the same paths
 to it. It costs a few look-ups per group and job: the sites of each course in reach are worked
 out once per job and set of sites in reach (:class:`Sharing`), never per group.
 """
@@ -28,7 +28,6 @@ from typing import Any
 
 from ..model import Catalog, Course
 from ..planning.context import Context
-from ..planning.deadline import NO_DEADLINE, Deadline
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class JobScope:
     levels: Mapping[str, tuple[int, ...]]
     """Every skill the job, or a course of the scope, asks for: the levels asked, lowest first."""
     courses: frozenset[str]
-    """Every course granting one of ``skills``."""
+    """Every course granting one of those skills."""
     sites: frozenset[str]
     """The sites of those courses and of their sessions."""
     funders: frozenset[str]
@@ -48,7 +47,7 @@ class JobScope:
     """Whether one of those courses, or one of their sessions, is online."""
 
 
-def job_scope(catalog: Catalog, job_id: str, deadline: Deadline = NO_DEADLINE) -> JobScope:
+def job_scope(catalog: Catalog, job_id: str) -> JobScope:
     """The backward closure of ``job_id`` over the whole catalog (linear in what it visits)."""
     granting = catalog.courses_granting
     levels: dict[str, set[int]] = {}
@@ -60,7 +59,6 @@ def job_scope(catalog: Catalog, job_id: str, deadline: Deadline = NO_DEADLINE) -
             levels[skill].add(level)
             continue
         levels[skill] = {level}
-        deadline.check()
         for course in granting.get(skill, ()):
             if course.id in courses:
                 continue
