@@ -8,6 +8,7 @@ jobs, so usability, sites and prices are computed once per course.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -15,12 +16,14 @@ from .errors import PathfinderError, UnknownIdError
 from .levels import meets
 from .model import Catalog, Job
 from .planner import build_path, check_objective
+from .planning.chain_bounds import chain_costs, target_bound
 from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
+from .planning.engine import search
 from .planning.finish import k_earliest
 from .planning.problem import Problem
 from .planning.results import ExploreItem, ExploreResult
-from .planning.search import OutOfTime, search
+from .planning.search import OutOfTime
 from .planning.why_not import caps_of
 from .profile import Profile, check_profile
 
@@ -84,6 +87,7 @@ def explore(
     start = context.start
     clock = Deadline.after(time_limit)  # for the whole ranking, every phase checks it
     ranked: list[tuple[tuple[Fraction, int, Fraction, str], ExploreItem]] = []
+    best_values: list[Fraction] = []  # the objective values ranked so far, in order
     unreachable: list[str] = []
     unexplored: list[str] = []
     to_search: list[tuple[Job, int]] = []
@@ -92,6 +96,7 @@ def explore(
         if meets(start, job.requires):
             item = ExploreItem(job.id, "already-qualified", 0.0, 0.0, 0.0, 0.0, 0, nearby)
             ranked.append(((Fraction(0), 0, Fraction(0), job.id), item))
+            bisect.insort(best_values, Fraction(0))
             continue
         try:  # with a radius, most jobs are out of reach: no problem to build
             within_reach = context.can_reach(job.requires, clock.grace())  # linear
@@ -102,7 +107,23 @@ def explore(
             to_search.append((job, nearby))
         else:
             unreachable.append(job.id)
+    bounds: dict[str, Fraction | None] = {}
+    if top is not None and spec.additive and len(to_search) > top:
+        # prove the first `top` only: search the jobs by a lower bound of their optimum and stop
+        # when the top-th value found is below the next bound (planning/chain_bounds.py)
+        try:
+            costs = chain_costs(context, spec, clock)
+        except TimeUp:
+            costs = None
+        if costs is not None:
+            for job, _ in to_search:
+                bounds[job.id] = target_bound(costs, start, job.requires)
+            to_search.sort(key=lambda entry: _bound_order(bounds[entry[0].id], entry[0].id))
     for done, (job, nearby) in enumerate(to_search):
+        if top is not None and len(best_values) >= top and job.id in bounds:
+            least = bounds[job.id]
+            if least is None or best_values[top - 1] < least:
+                break  # this job and every later one rank below the first `top`
         if clock.passed():
             unexplored.append(job.id)
             continue
@@ -145,6 +166,7 @@ def explore(
             path.finish,
         )
         ranked.append(((value, len(path.steps), hours, job.id), item))
+        bisect.insort(best_values, value)
     ranked.sort(key=lambda entry: entry[0])
     items = tuple(item for _, item in ranked)
     if top is not None:
@@ -152,3 +174,8 @@ def explore(
     return ExploreResult(
         objective, chosen, items, tuple(sorted(unreachable)), tuple(sorted(unexplored))
     )
+
+
+def _bound_order(bound: Fraction | None, job_id: str) -> tuple[int, Fraction, str]:
+    """Jobs by their lower bound, the ones without one (out of reach) last."""
+    return (1, Fraction(0), job_id) if bound is None else (0, bound, job_id)

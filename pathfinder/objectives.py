@@ -82,9 +82,15 @@ def _weeks(taken: Taken) -> Fraction:
 
 
 def _one(taken: Taken) -> Fraction:
-    from fractions import Fraction  # here, not at the top: the command line imports this module
+    global _ONE
+    if _ONE is None:
+        from fractions import Fraction  # here, not at the top: the command line imports this module
 
-    return Fraction(1)
+        _ONE = Fraction(1)
+    return _ONE
+
+
+_ONE: Fraction | None = None
 
 
 OBJECTIVES: tuple[ObjectiveSpec, ...] = (

@@ -16,10 +16,10 @@ from .errors import PathfinderError, TimeLimitError, UnknownIdError
 from .levels import short_of
 from .model import Catalog, Job
 from .objectives import OBJECTIVE_NAMES, OBJECTIVES, Objective, ObjectiveSpec, objective_spec
-from .planning.alternatives import k_best
 from .planning.calendar import Runs, Slot, earliest_schedule
 from .planning.context import Context
 from .planning.deadline import Deadline, TimeUp
+from .planning.engine import k_best
 from .planning.finish import k_earliest
 from .planning.numbers import to_float
 from .planning.problem import Problem

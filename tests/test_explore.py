@@ -122,3 +122,45 @@ def test_explore_agrees_with_plan(scenario: tuple[Any, Profile, str], objective:
         )
     for job_id in result.unreachable:
         assert plan(cat, profile, job_id, objective=objective).status == "unreachable"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(scenarios(), ladders()),
+    st.sampled_from(["hours", "cost", "weeks", "courses"]),
+    st.integers(1, 3),
+)
+def test_the_top_jobs_are_the_first_of_the_full_ranking(
+    scenario: tuple[Any, Profile, str], objective: str, top: int
+) -> None:
+    """With ``top``, jobs are searched by their lower bound and the search stops once the next
+    bound is above the top-th value: the answer is still the full ranking's first ``top``."""
+    cat, profile, _ = scenario
+    profile = Profile(**{**vars(profile), "jobs": ()})
+    sectors = sorted(cat.sectors)
+    everything = explore(cat, profile, sectors=sectors, objective=objective)
+    first = explore(cat, profile, sectors=sectors, objective=objective, top=top)
+    assert first.results == everything.results[:top]
+    assert first.unreachable == everything.unreachable
+
+
+def test_top_stops_searching_once_no_job_can_rank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten jobs whose bounds grow with their number: asking for the best two searches only the
+    jobs whose bound does not exceed the second value found."""
+    courses = [course(f"c{i:02}", {f"s{i:02}": 1}, hours=10 * (i + 1)) for i in range(10)]
+    jobs = [job(f"j{i:02}", {f"s{i:02}": 1}) for i in range(10)]
+    cat = make_catalog(courses=courses, jobs=jobs)
+    searched: list[int] = []
+    import pathfinder.explore as module
+
+    original = module.Problem
+
+    def counting(context: Any, target: Any, deadline: Any = None) -> Any:
+        searched.append(1)
+        return original(context, target, deadline)
+
+    monkeypatch.setattr(module, "Problem", counting)
+    result = explore(cat, Profile(), top=2)
+    assert [item.job for item in result.results] == ["j00", "j01"]
+    assert len(searched) == 2
+    assert explore(cat, Profile()).results[:2] == result.results

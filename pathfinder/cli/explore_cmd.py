@@ -29,6 +29,7 @@ from .profile_options import (
 )
 
 MAX_TOP = 100_000
+DEFAULT_TOP = 20
 
 
 class ExploreFormat(str, Enum):
@@ -42,11 +43,9 @@ def explore_command(
         typer.Option("--sector", metavar="S", help=h("help.explore.sector"), show_default=False),
     ] = None,
     top: Annotated[
-        int | None,
-        typer.Option(
-            "--top", metavar="N", max=MAX_TOP, help=h("help.explore.top"), show_default=False
-        ),
-    ] = None,
+        int,
+        typer.Option("--top", metavar="N", max=MAX_TOP, help=h("help.explore.top")),
+    ] = DEFAULT_TOP,
     profile: ProfileOpt = None,
     from_: FromOpt = None,
     skill: SkillOpt = None,
@@ -88,7 +87,7 @@ def explore_command(
         funding=funding,
         start=start,
     )
-    if top is not None and top < 1:
+    if top < 1:
         raise PathfinderError("explore.bad_top", value=top)
     non_negative("--time-limit", time_limit)
     cat = load(catalog, no_cache)

@@ -552,7 +552,9 @@ MESSAGES: dict[str, str] = {
     "help.plan.alternatives": "Show up to K paths, best first.",
     "help.explore": "Rank the jobs within reach from your profile, best first.",
     "help.explore.sector": "Explore this sector's jobs (repeatable; default: jobs with a growing outlook).",
-    "help.explore.top": "Show the N best jobs only.",
+    "help.explore.top": (
+        "Show the N best jobs (proven best); the jobs that cannot rank among them are not searched."
+    ),
     "help.advise": "Guided session: questions, the shortest path to the chosen job, and a report to hand over.",
     "help.advise.profile": "Answers to start from (a profile YAML file).",
     "help.advise.save_profile": "Write the answers to this file (mode 0600) at the end; - for standard output (the session is then shown on standard error).",

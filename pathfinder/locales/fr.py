@@ -552,7 +552,10 @@ MESSAGES: dict[str, str] = {
     "help.plan.alternatives": "Afficher jusqu'à K parcours, le meilleur en premier.",
     "help.explore": "Classer les métiers à votre portée d'après votre profil, les meilleurs en premier.",
     "help.explore.sector": "Explorer les métiers de ce secteur (option répétable ; par défaut : les métiers porteurs).",
-    "help.explore.top": "N'afficher que les N meilleurs métiers.",
+    "help.explore.top": (
+        "N'afficher que les N meilleurs métiers (prouvés) ; ceux qui ne peuvent pas en faire"
+        " partie ne sont pas cherchés."
+    ),
     "help.advise": "Séance guidée : des questions, le parcours le plus court vers le métier choisi et un rapport à remettre.",
     "help.advise.profile": "Réponses de départ (un fichier YAML de profil).",
     "help.advise.save_profile": "À la fin, enregistrer les réponses dans ce fichier (mode 0600) ; - pour la sortie standard (la séance s'affiche alors sur la sortie d'erreur).",

@@ -32,8 +32,9 @@ from datetime import date
 
 from .calendar import Runs, takeable
 from .deadline import Deadline, TimeUp
+from .engine import search
 from .problem import Problem
-from .search import NO_CAPS, Caps, Found, OutOfTime, cap_limits, search
+from .search import NO_CAPS, Caps, Found, OutOfTime, cap_limits
 
 
 def k_earliest(

@@ -98,7 +98,8 @@ class Problem:
                 amounts[name] = [getattr(pc, name) for pc in courses]
         for name, values in amounts.items():
             scale = self.scale[name] = common_scale(values)
-            self.weights[name] = [int(value * scale) for value in values]
+            # value * scale without Fraction arithmetic (the hot spot on large problems)
+            self.weights[name] = [v.numerator * (scale // v.denominator) for v in values]
 
     def reached(self, skill: str, level: int) -> bool:
         """Whether some sequence of usable courses (or the start) meets ``skill >= level``."""

@@ -218,7 +218,7 @@ def fact_landmarks(
 def _learned(problem: Problem, deadline: Deadline = NO_DEADLINE) -> _Learned:
     """The problem's shared state, with its first landmarks (TimeUp past ``deadline`` leaves them
     for a later call; the reachability is kept)."""
-    learned = _LEARNED.get(problem) or _learned_empty(problem)
+    learned = learned_state(problem)
     if not learned.complete:
         first = fact_landmarks(problem, learned.reachability, deadline)
         learned.landmarks[:0] = first
@@ -259,7 +259,7 @@ def search(
     cost = costs(problem, objective)
     allowed = [i for i in range(len(problem.courses)) if i not in excluded]
     allowed_mask = sum(1 << i for i in allowed) if excluded else (1 << len(problem.courses)) - 1
-    learned = _LEARNED.get(problem) or _learned_empty(problem)
+    learned = learned_state(problem)
     reachability = learned.reachability
     limits = cap_limits(problem, caps)
 
@@ -324,37 +324,60 @@ def search(
                 known=chosen,  # a valid path hits every landmark
             )
             if exact is None:  # nothing hits every landmark more cheaply than the best path
-                return None if best is None else _found(problem, objective, best)
+                return None if best is None else found_path(problem, objective, best)
             chosen, floor = exact
             if valid(chosen):
-                return _found(problem, objective, chosen)
+                return found_path(problem, objective, chosen)
             learn(chosen)  # leaves an allowed course: H hits every landmark
     except TimeUp:
         pass
     if best is not None:
-        raise OutOfTime(_found(problem, objective, best, proven=False))
-    if not quick:
-        raise OutOfTime(None)
+        raise OutOfTime(found_path(problem, objective, best, proven=False))
+    raise OutOfTime(quick_path(problem, objective, caps, excluded, clock) if quick else None)
+
+
+def quick_path(
+    problem: Problem,
+    objective: str,
+    caps: Caps = NO_CAPS,
+    excluded: Collection[int] = (),
+    clock: Deadline = NO_DEADLINE,
+) -> Found | None:
+    """For a search that ran out of time without a path: one found quickly within the deadline's
+    grace period (:func:`~pathfinder.planning.reachability.relaxed_path`, then without the
+    courses it does not need), marked not proven; None when that finds none within the caps."""
     grace = clock.grace()
+    reachability = learned_state(problem).reachability
+    cost = costs(problem, objective)
+    allowed = [i for i in range(len(problem.courses)) if i not in excluded]
+    limits = cap_limits(problem, caps)
     try:
         fast = relaxed_path(reachability, cost, allowed, grace)
-        if fast and valid(fast):
-            fast = pruned(fast, grace)
-            if fits(fast):
-                raise OutOfTime(_found(problem, objective, fast, proven=False))
+        if not fast or reachability.reach(members(fast))[0] & problem.target != problem.target:
+            return None
+        for i in sorted(members(fast), key=lambda i: -cost[i]):
+            grace.check()
+            smaller = fast & ~(1 << i)
+            if reachability.reach(members(smaller))[0] & problem.target == problem.target:
+                fast = smaller
     except TimeUp:
-        pass
-    raise OutOfTime(None)
+        return None
+    if all(sum(weights[i] for i in members(fast)) <= cap for weights, cap in limits):
+        return found_path(problem, objective, fast, proven=False)
+    return None
 
 
-def _learned_empty(problem: Problem) -> _Learned:
-    """The problem's shared state, before its first landmarks."""
-    learned = _Learned(Reachability(problem))
-    _LEARNED[problem] = learned
+def learned_state(problem: Problem) -> _Learned:
+    """The problem's shared state (its reachability, and the landmarks learned so far), made on
+    first use; both engines keep it (:mod:`pathfinder.planning.engine`)."""
+    learned = _LEARNED.get(problem)
+    if learned is None:
+        learned = _LEARNED[problem] = _Learned(Reachability(problem))
     return learned
 
 
-def _found(problem: Problem, objective: str, chosen: int, proven: bool = True) -> Found:
+def found_path(problem: Problem, objective: str, chosen: int, proven: bool = True) -> Found:
+    """The valid course set ``chosen`` (a mask) as a path: in an order it can be taken, keyed."""
     members = [i for i in range(len(problem.courses)) if chosen >> i & 1]
     _, order = _LEARNED[problem].reachability.reach(members)
     weights = problem.weights

@@ -31,6 +31,7 @@ from ..profile import Profile
 from .bitsets import members, members_once
 from .context import Context
 from .deadline import NO_DEADLINE, Deadline, TimeUp
+from .engine import search
 from .numbers import exact
 from .problem import Problem
 from .results import (
@@ -43,7 +44,7 @@ from .results import (
     Reason,
     Relaxation,
 )
-from .search import NO_CAPS, Caps, OutOfTime, search
+from .search import NO_CAPS, Caps, OutOfTime
 
 CAP_OBJECTIVE: dict[str, str] = {"hours": "hours", "weeks": "weeks", "budget": "cost"}
 """The objective that sums what a cap limits (pathfinder.objectives)."""

@@ -22,8 +22,6 @@ assignment is not proven.
 from __future__ import annotations
 
 import math
-import os
-import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -37,29 +35,6 @@ TIE_BREAK_CHOICES_MAX = 5_000
 """Beyond this many choices, the tie-break is not solved as an integer program (when its
 relaxation ends in fractions, or an earlier stage needed whole numbers): among plans of equal
 placed and cost, the solver's (deterministic) answer stands."""
-
-
-def _highs(time_limit: float | None) -> Any:
-    """A silent HiGHS instance. Some highspy releases print a banner on standard output when one
-    is made, before any option can be set: the descriptor is pointed at /dev/null meanwhile, so
-    that a report written on standard output (JSON) stays clean."""
-    import highspy
-
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 1)
-            highs = highspy.Highs()
-            highs.setOptionValue("output_flag", False)
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-    highs.setOptionValue("mip_rel_gap", 0.0)
-    highs.setOptionValue("mip_abs_gap", 0.5)  # whole-number objectives: a gap below 1 is none
-    if time_limit is not None:
-        highs.setOptionValue("time_limit", max(0.01, float(time_limit)))
-    return highs
 
 
 def _columns(problem: Problem) -> list[tuple[int, int]]:
@@ -161,7 +136,9 @@ def _build(problem: Problem, extra: Sequence[tuple[int, int]], time_limit: float
 
     n = len(problem.choices)
     width = n + len(extra)
-    highs = _highs(time_limit)
+    from ..highs import silent_highs
+
+    highs = silent_highs(time_limit)
     uppers = [
         float(min(problem.group_sizes[c.group], problem.opening_sizes[c.opening]))
         for c in problem.choices

@@ -67,3 +67,19 @@ def test_command_modules_keep_their_annotations_as_objects() -> None:
     assert [
         p.name for p in declaring if "from __future__ import annotations" in p.read_text()
     ] == []
+
+
+def test_plan_on_the_bundled_catalog_loads_no_solver() -> None:
+    """The bundled catalog's problems are small: the landmark search answers them, and neither
+    HiGHS nor numpy is imported (pathfinder/planning/engine.py)."""
+    modules = imported_modules(
+        "plan",
+        "--to",
+        "ev-maintenance-technician",
+        "--from",
+        "ice-assembly-operator",
+        "--format",
+        "json",
+    )
+    assert "pathfinder.planner" in modules
+    assert not [m for m in modules for heavy in ("highspy", "numpy") if m.split(".")[0] == heavy]

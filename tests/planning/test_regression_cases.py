@@ -25,17 +25,20 @@ from support.planner_cases import (
 
 from pathfinder.geo import haversine_km
 from pathfinder.planner import plan
+from pathfinder.planning.engine import ENGINES, Engine, forced_engine
 from pathfinder.profile import home_coordinates
 
 FILES = case_files()
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
-def test_planner_returns_the_recorded_answer(path: Path) -> None:
+def test_planner_returns_the_recorded_answer(path: Path, engine: Engine) -> None:
     case = load_case(path)
-    result = plan(
-        case.catalog, case.profile, case.target, objective=case.objective, alternatives=case.k
-    )
+    with forced_engine(engine):
+        result = plan(
+            case.catalog, case.profile, case.target, objective=case.objective, alternatives=case.k
+        )
     assert result.proven
     assert outcome(result, case.expected) == case.expected
 
