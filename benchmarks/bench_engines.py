@@ -10,7 +10,8 @@ landmark search for small problems, integer program above ``INTEGER_FROM`` cours
 (the integer program for every problem) and ``landmarks`` (the landmark search for every
 problem). Each query gets a fresh context, so no engine reuses another's work. Prints one line
 per target and engine (status, proven, seconds, paths) and, per engine, the median and maximum
-time and the number of answers not proven.
+time and the number of answers not proven. Then ``explore --top 20`` over every job of every
+sector, per profile.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def main() -> None:
     parser.add_argument("--alternatives", type=int, default=3)
     parser.add_argument(
         "--profiles", nargs="+", default=["anywhere", "local"], choices=["anywhere", "local"]
+    )
+    parser.add_argument(
+        "--explore-top",
+        type=int,
+        default=20,
+        help="then explore every job of every sector with --top N, per profile (0: skip)",
     )
     parser.add_argument(
         "--engines",
@@ -91,6 +98,26 @@ def main() -> None:
             print(
                 f"[{name}] {engine}: median {statistics.median(times):.3f} s, "
                 f"max {max(times):.3f} s, not proven {unproven}/{len(targets)}",
+                flush=True,
+            )
+    if args.explore_top:
+        from pathfinder.explore import explore
+
+        for name in args.profiles:
+            begin = time.perf_counter()
+            ranking = explore(
+                catalog,
+                profiles(catalog)[name],  # type: ignore[arg-type]
+                sectors=sorted(catalog.sectors),
+                top=args.explore_top,
+                time_limit=60,
+            )
+            elapsed = time.perf_counter() - begin
+            proven = sum(item.proven for item in ranking.results)
+            print(
+                f"[{name}] explore --top {args.explore_top} over {len(catalog.jobs)} jobs: "
+                f"{elapsed:.2f} s, {len(ranking.results)} ranked ({proven} proven), "
+                f"{len(ranking.unreachable)} out of reach, {len(ranking.unexplored)} not explored",
                 flush=True,
             )
     print(f"load average {os.getloadavg()[0]:.2f}")

@@ -104,7 +104,7 @@ class Program:
         for pc in courses:
             for group in pc.any:
                 group_column.setdefault(group, n + m + len(group_column))
-        width = self.width = n + m + len(group_column)
+        width = n + m + len(group_column)
         lower = np.zeros(width)
         for b in members(problem.target):
             lower[n + b] = 1.0
@@ -138,6 +138,8 @@ class Program:
         self.fixed: frozenset[int] = frozenset()  # courses every path takes: lower bound 1
         self.integer = False
         self.forbidden: list[int] = []  # rows of forbid_superset
+        self.forbidden_sets: list[int] = []  # their course sets, as masks
+        self.saved: dict[int, tuple[float, float]] = {}  # columns fixed in a search: their bounds
 
     # -- bounds --------------------------------------------------------------------------------
 
@@ -245,9 +247,11 @@ class Program:
         return self.reachability.reach(members(chosen))[0] & target == target
 
     def _within(self, chosen: int) -> bool:
-        """Exactly, in whole numbers: the set keeps off the excluded courses, takes the fixed ones
-        and stays within every row's bound."""
+        """Exactly, in whole numbers: the set keeps off the excluded courses, takes the fixed ones,
+        is no superset of a forbidden set and stays within every weight row's bound."""
         if any(chosen >> i & 1 for i in self.excluded):
+            return False
+        if any(chosen & forbidden == forbidden for forbidden in self.forbidden_sets):
             return False
         if any(not chosen >> i & 1 for i in self.fixed):
             return False
@@ -265,6 +269,7 @@ class Program:
 
         columns = sorted(courses)
         self.forbidden.append(self.highs.getNumRow())
+        self.forbidden_sets.append(sum(1 << c for c in columns))
         self.highs.addRow(
             -INF,
             float(len(columns) - 1),
@@ -281,6 +286,7 @@ class Program:
             rows = np.asarray(self.forbidden, dtype=np.int32)
             self.highs.deleteRows(len(rows), rows)
             self.forbidden = []
+            self.forbidden_sets = []
 
     def cut(self, chosen: int) -> None:
         """A set that falls short of the target: add the landmark it teaches as a row (every
@@ -307,16 +313,23 @@ class Program:
         there is none. Raises _Stopped past the deadline."""
         self._costs([float(w) for w in weights])
         integer = False
+        relaxed: tuple[float, list[float]] | None = None  # the relaxation's bound, reduced costs
         while True:
             self._set_integer(integer)
             status, values, bound = self._run(clock)
             if status == "infeasible":
                 return None
+            if not integer and status == "optimal":
+                relaxed = bound, list(self.highs.getSolution().col_dual)[: self.n]
             chosen = self._whole(values)
             if chosen is None:
                 if integer:
                     raise SolverFailed("fractional answer to an integer program")
                 integer = True  # the relaxation ended in fractions: branch and bound
+                rounded = self._rounded_up(values, weights)
+                if rounded is not None and relaxed is not None:
+                    value = sum(weights[i] for i in members(rounded))
+                    self._fix_by_reduced_costs(rounded, value, *relaxed)
                 continue
             if not self._within(chosen):
                 raise SolverFailed("answer outside the program's bounds")
@@ -331,24 +344,73 @@ class Program:
                     raise SolverFailed("answer does not reach the solver's bound")
                 integer = True
                 continue
+            if relaxed is not None:
+                self._fix_by_reduced_costs(chosen, value, *relaxed)
             return chosen
+
+    def _rounded_up(self, values: Sequence[float], weights: Sequence[int]) -> int | None:
+        """A valid set within the rows made from a fractional solution: every course it takes
+        even in part, then without the courses not needed (costliest first); None when that is
+        not a valid set within the rows. Its value bounds the optimum from above, which lets
+        :meth:`_fix_by_reduced_costs` shrink the integer program before branching."""
+        taken = 0
+        for i in range(self.n):
+            if values[i] > WHOLE:
+                taken |= 1 << i
+        if not self._valid(taken) or not self._within(taken):
+            return None
+        for i in sorted(members(taken), key=lambda i: -weights[i]):
+            if i in self.fixed:
+                continue
+            smaller = taken & ~(1 << i)
+            if self._valid(smaller):
+                taken = smaller
+        return taken if self._within(taken) else None
+
+    def _fix_by_reduced_costs(
+        self, chosen: int, value: int, bound: float, reduced: Sequence[float]
+    ) -> None:
+        """Fix at 0 the courses no set of this stage's least value can take: a course whose
+        reduced cost in the relaxation's optimum exceeds the gap between that value and the
+        relaxation's bound would raise any solution taking it above the value (reduced-cost
+        fixing; with a margin of half a unit, the weights being whole numbers). The next stages
+        and the search by ids then work on the few courses left free."""
+        gap = value - bound + 0.5
+        self.fix(
+            {
+                i: 0.0
+                for i in range(self.n)
+                if reduced[i] > gap and not chosen >> i & 1 and self.free(i)
+            }
+        )
 
     def first_by_ids(self, chosen: int, clock: Deadline) -> int:
         """Among the valid sets within the current bounds (all of the same key as ``chosen``),
         the one whose sorted ids come first (module docstring). Raises _Stopped past the
-        deadline (with the best set known). Leaves the columns' bounds as they were."""
-        base: dict[int, tuple[float, float]] = {}  # column -> its bounds before this search
+        deadline (with the best set known). The columns it fixes stay fixed until
+        :meth:`restore`."""
         try:
             while True:
-                chosen, settled = self._next_by_ids(chosen, base, clock)
+                chosen, settled = self._next_by_ids(chosen, clock)
                 if settled:
                     return chosen
         except TimeUp:
             raise _Stopped(chosen) from None
         finally:
-            if base:
-                self._bound_columns({c: bounds for c, bounds in base.items()})
             self._set_integer(False)
+
+    def fix(self, columns: dict[int, float]) -> None:
+        """Fix these courses' columns at these values, until :meth:`restore`."""
+        if columns:
+            for c in columns:
+                self.saved.setdefault(c, self._base_bounds(c))
+            self._bound_columns({c: (value, value) for c, value in columns.items()})
+
+    def restore(self) -> None:
+        """Give the columns fixed by :meth:`fix` their bounds back (at the end of a search)."""
+        if self.saved:
+            self._bound_columns(self.saved)
+            self.saved = {}
 
     def _bound_columns(self, bounds: dict[int, tuple[float, float]]) -> None:
         import numpy as np
@@ -361,9 +423,7 @@ class Program:
             np.asarray([bounds[c][1] for c in columns]),
         )
 
-    def _next_by_ids(
-        self, chosen: int, base: dict[int, tuple[float, float]], clock: Deadline
-    ) -> tuple[int, bool]:
+    def _next_by_ids(self, chosen: int, clock: Deadline) -> tuple[int, bool]:
         """One step of :meth:`first_by_ids`: ``(the set, whether it is settled)``.
 
         The courses before ``chosen``'s last one that it does not take (and that are not fixed
@@ -374,16 +434,9 @@ class Program:
         course ``chosen`` takes before ``c`` (fixed at 1); then either a valid set takes ``c``
         (it becomes the answer so far, ``c`` fixed at 1), or none does (``c`` fixed at 0)."""
 
-        def fix(columns: dict[int, float]) -> None:
-            bounds = {}
-            for c, value in columns.items():
-                base.setdefault(c, self._base_bounds(c))
-                bounds[c] = (value, value)
-            if bounds:
-                self._bound_columns(bounds)
-
+        fix = self.fix
         last = chosen.bit_length() - 1
-        candidates = [i for i in range(last) if not chosen >> i & 1 and self._free(i, base)]
+        candidates = [i for i in range(last) if not chosen >> i & 1 and self.free(i)]
         possible: set[int] = set()
         rest = candidates
         while rest:
@@ -393,18 +446,12 @@ class Program:
             if not whole:
                 # the rows' solutions are fractional here: branch and bound, once, for the
                 # earliest first difference among the candidates not ruled out
-                better = self._first_difference(chosen, sorted(possible | set(rest)), base, clock)
+                better = self._first_difference(chosen, sorted(possible | set(rest)), clock)
                 if better is None:
                     return chosen, True
                 # the first set by ids agrees with it up to that first difference, included
                 low = (better ^ chosen) & -(better ^ chosen)
-                fix(
-                    {
-                        i: float(better >> i & 1)
-                        for i in range(low.bit_length())
-                        if self._free(i, base)
-                    }
-                )
+                fix({i: float(better >> i & 1) for i in range(low.bit_length()) if self.free(i)})
                 return better, False
             possible |= found
             rest = [i for i in rest if i not in found]
@@ -412,7 +459,7 @@ class Program:
         if not possible:
             return chosen, True
         first = min(possible)
-        fix({i: 1.0 for i in range(first) if chosen >> i & 1 and self._free(i, base)})
+        fix({i: 1.0 for i in range(first) if chosen >> i & 1 and self.free(i)})
         fix({first: 1.0})
         self._costs([0.0] * self.n)
         better = self._any_valid(clock)
@@ -438,11 +485,7 @@ class Program:
         return {i for i in rest if values[i] > WHOLE}, self._whole(values) is not None
 
     def _first_difference(
-        self,
-        chosen: int,
-        candidates: Sequence[int],
-        base: dict[int, tuple[float, float]],
-        clock: Deadline,
+        self, chosen: int, candidates: Sequence[int], clock: Deadline
     ) -> int | None:
         """A valid set within the current bounds that comes before ``chosen`` by ids, differing
         from it first as early as possible; None when there is none. One integer program, with
@@ -475,7 +518,7 @@ class Program:
         for i in range(last):
             if chosen >> i & 1:
                 rows.add((i, w0 + i), (1.0, -1.0), 0.0, INF)
-            elif self._free(i, base):
+            elif self.free(i):
                 rows.add((i, w0 + i), (1.0, 1.0), -INF, 1.0)
         rows.flush(highs)
         try:
@@ -514,10 +557,10 @@ class Program:
             0.0 if column in self.excluded else 1.0,
         )
 
-    def _free(self, column: int, base: dict[int, tuple[float, float]]) -> bool:
-        """Whether a course's column is neither excluded, nor taken by every path, nor fixed by
-        the search by ids so far."""
-        return column not in base and column not in self.excluded and column not in self.fixed
+    def free(self, column: int) -> bool:
+        """Whether a course's column is neither excluded, nor taken by every path, nor fixed in
+        this search."""
+        return column not in self.saved and column not in self.excluded and column not in self.fixed
 
     def _any_valid(self, clock: Deadline) -> int | None:
         """A valid set within the current bounds (the costs set to 0), or None when there is
@@ -573,8 +616,7 @@ def _before(a: int, b: int) -> bool:
 class _Rows:
     """Rows gathered in HiGHS's compressed form, then added at once."""
 
-    def __init__(self, first: int = 0) -> None:
-        self.first = first
+    def __init__(self) -> None:
         self.count = 0
         self.starts: list[int] = []
         self.index: list[int] = []
@@ -665,6 +707,23 @@ def integer_search(
     program.prepare(caps, excluded, necessary)
     best: int | None = None
     try:
+        return _stages(problem, program, objective, clock)
+    except _Stopped as stopped:
+        (best,) = stopped.args
+    except TimeUp:
+        pass
+    finally:
+        program.restore()
+    if best is not None:
+        raise OutOfTime(found_path(problem, objective, best, proven=False))
+    raise OutOfTime(quick_path(problem, objective, caps, excluded, clock) if quick else None)
+
+
+def _stages(problem: Problem, program: Program, objective: str, clock: Deadline) -> Found | None:
+    """The stages of :func:`integer_search` on a prepared program; raises _Stopped (with the
+    best set known, if any) past the deadline."""
+    best: int | None = None
+    try:
         for terms in stages(problem, objective):
             weights = [0] * program.n
             for name, factor in terms:
@@ -682,13 +741,10 @@ def integer_search(
         best = program.first_by_ids(best, clock)
         return found_path(problem, objective, best)
     except TimeUp:
-        pass
+        raise _Stopped(best) from None
     except _Stopped as stopped:
         (known,) = stopped.args  # within the earlier stages' bounds: no worse than best
-        best = known if known is not None else best
-    if best is not None:
-        raise OutOfTime(found_path(problem, objective, best, proven=False))
-    raise OutOfTime(quick_path(problem, objective, caps, excluded, clock) if quick else None)
+        raise _Stopped(known if known is not None else best) from None
 
 
 def integer_k_best(
