@@ -9,7 +9,8 @@ in-process after the catalog is loaded, once per engine: ``auto`` (the automatic
 landmark search for small problems, integer program above ``INTEGER_FROM`` courses), ``integer``
 (the integer program for every problem) and ``landmarks`` (the landmark search for every
 problem). Each query gets a fresh context, so no engine reuses another's work. Prints one line
-per target and engine (status, proven, seconds, paths) and, per engine, the median and maximum
+per target and engine (status, proven, seconds, and per path its hours, its number of courses and a
+checksum of its sorted course ids, to compare the engines' answers) and, per engine, the median and maximum
 time and the number of answers not proven. Then ``explore --top 20`` over every job of every
 sector, per profile.
 """
@@ -23,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from bench_plan import profiles
@@ -84,7 +86,14 @@ def main() -> None:
                             time_limit=args.time_limit,
                         )
                         status, proven = result.status, result.proven
-                        shown = [(p.total_hours, len(p.steps)) for p in result.paths]
+                        shown = [
+                            (
+                                p.total_hours,
+                                len(p.steps),
+                                f"{zlib.crc32(' '.join(sorted(p.course_ids)).encode()):08x}",
+                            )
+                            for p in result.paths
+                        ]
                     except TimeLimitError:
                         status, proven, shown = "stopped", False, []
                 elapsed = time.perf_counter() - begin

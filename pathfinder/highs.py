@@ -34,6 +34,9 @@ def silent_highs(time_limit: float | None = None) -> Any:
     finally:
         os.dup2(saved, 1)
         os.close(saved)
+    # One thread: HiGHS's thread pool is global to the process, and a process forked after it
+    # started (the basin planner's pool) would inherit a pool without its threads.
+    highs.setOptionValue("threads", 1)
     highs.setOptionValue("mip_rel_gap", 0.0)
     highs.setOptionValue("mip_abs_gap", 0.5)  # whole-number objectives: a gap below 1 is none
     if time_limit is not None:

@@ -379,7 +379,7 @@ def learned_state(problem: Problem) -> _Learned:
 def found_path(problem: Problem, objective: str, chosen: int, proven: bool = True) -> Found:
     """The valid course set ``chosen`` (a mask) as a path: in an order it can be taken, keyed."""
     members = [i for i in range(len(problem.courses)) if chosen >> i & 1]
-    _, order = _LEARNED[problem].reachability.reach(members)
+    _, order = learned_state(problem).reachability.reach(members)
     weights = problem.weights
     key = (
         sum(weights[objective][i] for i in members),
