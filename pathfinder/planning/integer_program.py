@@ -3,22 +3,30 @@
 **The program.** One 0/1 variable per course of the compiled problem (taken or not), and one
 variable between 0 and 1 per needed threshold and per ``requires_any`` group (met or not). Rows: a
 taken course needs each threshold it requires and each of its any-of groups; a threshold is met
-only if a taken course meets it; a group only if one of its thresholds is; the target's thresholds
-are met. One row per weight (hours, weeks, what the person pays, courses) carries the caps and,
-while a path is chosen, the values settled so far. This is the delete-free planning model of Imai
-and Fukunaga (JAIR 2015) without its ordering variables: it allows course sets that meet each
-other's requirements in a cycle, which no order can take. The answer is therefore replayed
-through the reachability check (:meth:`~pathfinder.planning.reachability.Reachability.reach`);
-a set that falls short teaches a landmark
-(:meth:`~pathfinder.planning.reachability.Reachability.landmark`), added as a row (take one of
-its courses), and the program is solved again. Every row holds for every valid path within the
-caps, so the program's optimum is a lower bound, and a valid set that reaches it is optimal.
+only if a taken course meets it (not a course whose own requirements already ask for that level
+or more: it can only come after); a group only if one of its thresholds is; the target's
+thresholds are met. One row per weight (hours, weeks, what the person pays, courses) carries the
+caps and, while a path is chosen, the values settled so far. This is the delete-free planning
+model of Imai and Fukunaga (JAIR 2015) without its ordering variables: it allows course sets that
+meet each other's requirements in a cycle, which no order can take. The answer is therefore
+replayed through the reachability check
+(:meth:`~pathfinder.planning.reachability.Reachability.reach`); a set that falls short teaches a
+landmark (:meth:`~pathfinder.planning.reachability.Reachability.landmark`), added as a row (take
+one of its courses), and the program is solved again. Every row holds for every valid path within
+the caps, so the program's optimum is a lower bound, and a valid set that reaches it is optimal.
 
 **Linear first.** Each program is first solved as a linear program (its relaxation: courses may
-be taken in part), with the dual simplex from the last basis. On these problems the relaxation
-usually lands on whole numbers; a whole, valid answer that reaches the relaxation's optimum is
-proven optimal without branching. Only a relaxation that ends in fractions is solved again as an
-integer program (branch and bound).
+be taken in part), with the dual simplex from the last basis, without presolve. On these problems
+the relaxation usually lands on whole numbers; a whole, valid answer that reaches the
+relaxation's optimum is proven optimal without branching. Only a relaxation that ends in
+fractions is solved again as an integer program (branch and bound).
+
+**Fewer free courses.** Once a stage's least value is known, every course whose reduced cost in
+the relaxation exceeds the gap between that value and the relaxation's bound is fixed at 0: any
+solution taking it would cost more (reduced-cost fixing). When the relaxation ends in fractions,
+its support, made valid and irredundant, gives such a value before branching. On the large
+benchmark catalog this leaves a few dozen of several thousand courses free, so the later stages
+and the search by ids are small; branch and bound then runs on a presolved copy of the model.
 
 **The key, exactly.** Paths are ranked by the objective, then fewer courses, then fewer hours,
 then the sorted course ids (:mod:`pathfinder.planning.search`). The first stage minimises the
@@ -31,7 +39,10 @@ programs (maximise the candidates taken) find the candidates no set within the s
 take, even in part: they are fixed at 0. If none is left, ``S`` stands (the usual case: one
 linear program). Otherwise, for the earliest remaining candidate ``c``, a set that comes first
 must keep what ``S`` takes before ``c``: those are fixed at 1, and either some valid set also
-takes ``c`` (it becomes ``S``) or none does (``c`` is fixed at 0); and so on.
+takes ``c`` (it becomes ``S``) or none does (``c`` is fixed at 0); and so on. When those linear
+programs end in fractions, one integer program finds the earliest position at which a valid set
+can first differ from ``S`` by taking a course (:meth:`Program._first_difference`); its answer
+becomes ``S``, everything up to that position is fixed, and the search goes on.
 
 **Alternatives.** The next best path is the optimum with one more row per earlier path: take all
 of its courses but one at most (:func:`integer_k_best`).
@@ -58,6 +69,8 @@ from .problem import Problem
 from .search import NO_CAPS, Caps, Found, OutOfTime, found_path, learned_state, quick_path
 
 INF = float("inf")
+PRESOLVED_TRY = 0.1
+"""Seconds branch and bound gets on a presolved copy before it runs in place instead."""
 WHOLE = 1e-6
 """How far from 0 or 1 a solver's value may be and still count as that number."""
 WEIGHT_ROWS: tuple[tuple[str, str | None], ...] = (
@@ -206,37 +219,50 @@ class Program:
         """Run to the optimum or the deadline: ``("optimal" | "infeasible" | "stopped",
         the courses' values, the bound)``. Raises TimeUp when the deadline passed without a
         solution to read, SolverFailed when HiGHS ends otherwise."""
-        import highspy
-
         left = clock.left()
         if left is not None and left <= 0:
             raise TimeUp
         # Relaxations: in place, without presolve (the dual simplex from the last basis is much
-        # faster on them). Branch and bound with ``presolved``: on a fresh copy of the model,
-        # with presolve, which drops the many columns fixed by then (measured: 0.6 s down to
-        # 0.05 s for a stage; slower for the search by ids). Never presolve in place: on a model
-        # changed after earlier solves, it gave a wrong optimum (highspy 1.16, caught by the
-        # checks below).
-        solver = self.highs
+        # faster on them). Branch and bound with ``presolved``: first on a fresh copy of the
+        # model, with presolve, which drops the many columns fixed by then, for a short try
+        # (measured: most such programs take 0.05 s there, against 0.2-0.6 s in place, but a
+        # few take seconds); then in place. Never presolve in place: on a model changed after
+        # earlier solves, it gave a wrong optimum (highspy 1.16, caught by the checks below).
         if self.integer and presolved:
             from ..highs import silent_highs
 
-            solver = silent_highs()
-            solver.passModel(self.highs.getModel())
-        solver.setOptionValue("time_limit", INF if left is None else max(0.01, left))
+            copy = silent_highs()
+            copy.passModel(self.highs.getModel())
+            tried = self._read(copy, PRESOLVED_TRY if left is None else min(left, PRESOLVED_TRY))
+            if tried is not None:
+                return tried
+            left = clock.left()
+            if left is not None and left <= 0:
+                raise TimeUp
+        found = self._read(self.highs, left)
+        if found is None:
+            raise TimeUp
+        return found
+
+    def _read(self, solver: Any, seconds: float | None) -> tuple[str, list[float], float] | None:
+        """Run ``solver`` for at most ``seconds``: its answer as :meth:`_run` gives it, or None
+        when the time ran out without a solution to read."""
+        import highspy
+
+        solver.setOptionValue("time_limit", INF if seconds is None else max(0.01, seconds))
         solver.run()
         status = solver.getModelStatus()
         info = solver.getInfo()
-        values = list(solver.getSolution().col_value)
         if status == highspy.HighsModelStatus.kOptimal:
             bound = info.mip_dual_bound if self.integer else info.objective_function_value
-            return "optimal", values, bound
+            return "optimal", list(solver.getSolution().col_value), bound
         if status == highspy.HighsModelStatus.kInfeasible:
             return "infeasible", [], INF
         if status == highspy.HighsModelStatus.kTimeLimit:
+            values = list(solver.getSolution().col_value)
             if self.integer and info.primal_solution_status == 2 and values:  # a feasible one
                 return "stopped", values, -INF
-            raise TimeUp
+            return None
         raise SolverFailed(str(status))
 
     def _whole(self, values: Sequence[float]) -> int | None:
@@ -498,10 +524,11 @@ class Program:
         """A valid set within the current bounds that comes before ``chosen`` by ids, differing
         from it first as early as possible; None when there is none. One integer program, with
         (for the time of the solve) a 0/1 column ``z[c]`` per candidate (the set first differs
-        from ``chosen`` by taking ``c``) and a column ``w[i]`` per position before ``chosen``'s
-        last (that first difference comes after ``i``): the set keeps ``chosen``'s courses and
-        leaves the others while ``w`` is 1, takes the ``c`` whose ``z`` is 1, and ``c`` is the
-        earliest possible."""
+        from ``chosen`` by taking ``c``) and a column ``w[p]`` per free position ``p`` before
+        ``chosen``'s last (that first difference comes after ``p``): the set keeps ``chosen``'s
+        courses and leaves the others while ``w`` is 1, takes the ``c`` whose ``z`` is 1, and
+        ``c`` is the earliest possible. Positions whose column is fixed agree with ``chosen``
+        already: they need no row."""
         import numpy as np
 
         highs = self.highs
@@ -509,25 +536,26 @@ class Program:
         base_cols = highs.getNumCol()
         base_rows = highs.getNumRow()
         z = {c: base_cols + k for k, c in enumerate(candidates)}
-        w0 = base_cols + len(candidates)  # w[i] is column w0 + i, for i in 0..last-1
-        count = len(candidates) + last
+        positions = sorted({i for i in range(last) if self.free(i)} | set(candidates))
+        w = {p: base_cols + len(z) + k for k, p in enumerate(positions)}
+        count = len(z) + len(w)
         upper = np.ones(count)
-        upper[-1] = 0.0  # w[last - 1]: no candidate comes after it
+        upper[-1] = 0.0  # w at the last position: no candidate comes after it
         highs.addVars(count, np.zeros(count), upper)
         rows = _Rows()
         rows.add(list(z.values()), [1.0] * len(z), 1.0, 1.0)
         for c, column in z.items():
             rows.add((column, c), (1.0, -1.0), -INF, 0.0)
-        for i in range(last - 1):  # w[i] = w[i + 1] + z[i + 1]
-            if i + 1 in z:
-                rows.add((w0 + i, w0 + i + 1, z[i + 1]), (1.0, -1.0, -1.0), 0.0, 0.0)
+        for p, after in zip(positions, positions[1:], strict=False):  # w[p] = w[after] + z[after]
+            if after in z:
+                rows.add((w[p], w[after], z[after]), (1.0, -1.0, -1.0), 0.0, 0.0)
             else:
-                rows.add((w0 + i, w0 + i + 1), (1.0, -1.0), 0.0, 0.0)
-        for i in range(last):
-            if chosen >> i & 1:
-                rows.add((i, w0 + i), (1.0, -1.0), 0.0, INF)
-            elif self.free(i):
-                rows.add((i, w0 + i), (1.0, 1.0), -INF, 1.0)
+                rows.add((w[p], w[after]), (1.0, -1.0), 0.0, 0.0)
+        for p in positions:
+            if chosen >> p & 1:
+                rows.add((p, w[p]), (1.0, -1.0), 0.0, INF)
+            else:
+                rows.add((p, w[p]), (1.0, 1.0), -INF, 1.0)
         rows.flush(highs)
         try:
             costs = [0.0] * (base_cols + count)
@@ -545,7 +573,7 @@ class Program:
                 len(z), np.asarray(list(z.values()), dtype=np.int32), np.ones(len(z), np.uint8)
             )
             while True:
-                status, values, _ = self._run(clock)
+                status, values, _ = self._run(clock, presolved=self._mostly_fixed())
                 if status == "infeasible":
                     return None
                 if status == "stopped":
