@@ -25,8 +25,12 @@ from .search import search as landmark_search
 Engine = Literal["landmarks", "integer"]
 ENGINES: tuple[Engine, ...] = ("landmarks", "integer")
 
-INTEGER_FROM = 300
-"""Problems with more courses than this go to the integer program."""
+INTEGER_FROM = 120
+"""Problems with more courses than this go to the integer program: on the generated benchmark
+catalogs, the landmark search is faster below about 100 courses (a median of 20 ms against 46 ms
+between 60 and 120), the integer program above (45 ms against 70 ms between 120 and 200, 37 ms
+against 214 ms between 200 and 300; benchmarks/bench_engine_choice.py). The bundled catalog's
+problems have at most 18 courses."""
 
 _FORCED: ContextVar[Engine | None] = ContextVar("pathfinder_forced_engine", default=None)
 
