@@ -71,7 +71,10 @@ def explore(
     time_limit: float | None = None,
 ) -> ExploreResult:
     """Rank the jobs of ``sectors`` (else the profile's sectors, else every growing job) by the
-    optimal ``objective`` from ``profile``; ``top`` keeps the best ones only.
+    optimal ``objective`` from ``profile``; ``top`` keeps the best ones only, and then searches
+    the jobs in the order of a lower bound of their optimum and stops once no job left can rank
+    among them (:mod:`pathfinder.planning.chain_bounds`): the jobs it did not search are not
+    listed, not even as out of reach within the caps.
 
     ``time_limit`` (seconds, for the whole ranking): each job's search may use an equal share of
     the time left; a job whose search runs out is ranked by the best path found by then
