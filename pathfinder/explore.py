@@ -3,7 +3,12 @@
 Every job of the chosen sectors (by default, every job whose outlook is growing) is planned from
 the same profile with the exact search (best path only) and ranked by the objective, then fewer
 courses, fewer hours and the job id. One :class:`~pathfinder.planning.context.Context` serves all
-jobs, so usability, sites and prices are computed once per course.
+jobs, so usability, sites and prices are computed once per course. When only the first ``top``
+are asked for (the command's default is 20), the jobs are searched in the order of a lower bound
+of their optimum, computed for all of them in one pass (:mod:`pathfinder.planning.chain_bounds`),
+and the search stops once the ``top``-th value found is below the next job's bound: the first
+``top`` are still exact, for far fewer searches (on the large benchmark catalog with no radius,
+204 of 3,000 jobs).
 """
 
 from __future__ import annotations
