@@ -46,6 +46,7 @@ _EXPORTS = {
     "TimeLimitError": "errors",
     "PlaceError": "errors",  # gazetteer (pathfinder.gazetteer)
     "BasinError": "errors",  # basins (pathfinder.territory)
+    "FeedError": "errors",  # LHÉO feeds (pathfinder.lheo)
     # planning
     "Profile": "profile",
     "load_profile": "profile",

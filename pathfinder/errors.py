@@ -8,7 +8,8 @@ and exits with the class's ``exit_code``, as the README's "Exit codes" documents
   :class:`UnknownIdError`, :class:`ProfileError`, :class:`CoordinatesError`,
   :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written),
   :class:`PlaceError` (a home typed as a commune or postal code that cannot be placed),
-  :class:`BasinError` (a basin to plan with problems).
+  :class:`BasinError` (a basin to plan with problems), :class:`FeedError` (a training-offer feed
+  that cannot be read, or that is refused as unsafe).
 
 Exceptions that only steer the program (a search out of time, an interrupted session, standard
 output that cannot be written, a file refused while reading) stay in their modules and say that
@@ -148,6 +149,20 @@ class TimeLimitError(PathfinderError):
     exist or not to exist). Exit code 1: nothing found."""
 
     exit_code = 1
+
+
+# --- training-offer feeds (pathfinder.lheo) ---
+
+
+class FeedError(PathfinderError):
+    """A LHÉO feed that cannot be read or is refused (:mod:`pathfinder.lheo.feed`): the file,
+    line and column, and what is wrong. Exit code 2."""
+
+    def __init__(self, path: str, line: int, col: int, key: str, **params: object) -> None:
+        super().__init__(key, path=path, line=line, col=col, **params)
+        self.path = path
+        self.line = line
+        self.col = col
 
 
 # --- gazetteer: places typed as a French commune or postal code (pathfinder.gazetteer) ---

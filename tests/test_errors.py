@@ -20,6 +20,7 @@ PACKAGE = Path(pathfinder.__file__).resolve().parent
 README = PACKAGE.parent / "README.md"
 
 INTERNAL = {
+    "pathfinder.lheo.feed": {"_Refused"},
     "pathfinder.planning.integer_program": {"SolverFailed", "_Stopped"},
     "pathfinder.planning.search": {"OutOfTime"},
     "pathfinder.planning.deadline": {"TimeUp"},
