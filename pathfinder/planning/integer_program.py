@@ -234,8 +234,8 @@ class Program:
             copy = silent_highs()
             copy.passModel(self.highs.getModel())
             tried = self._read(copy, PRESOLVED_TRY if left is None else min(left, PRESOLVED_TRY))
-            if tried is not None:
-                return tried
+            if tried is not None and tried[0] != "stopped":
+                return tried  # a stopped try is not the deadline: the run in place goes on
             left = clock.left()
             if left is not None and left <= 0:
                 raise TimeUp
