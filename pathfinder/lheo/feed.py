@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax.handler import ContentHandler
 
 from ..errors import FeedError
 
@@ -116,7 +117,7 @@ def read_offers(path: str | Path) -> Iterator[Offer]:
 
     name = str(path)
     offers: list[Offer] = []
-    handler = _Handler(name, offers)
+    handler = _Handler(offers)
     parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
     parser.setFeature("http://xml.org/sax/features/namespaces", True)
     parser.setContentHandler(handler)
@@ -164,11 +165,12 @@ class _Refused(Exception):
         self.line, self.col, self.key, self.params = line, col, key, params
 
 
-class _Handler:
-    """SAX events to offers: keeps the formation being read, nothing else."""
+class _Handler(ContentHandler):
+    """SAX events to offers: keeps the formation being read, nothing else (the events it does
+    not override are ignored, as in :class:`xml.sax.handler.ContentHandler`)."""
 
-    def __init__(self, path: str, out: list[Offer]) -> None:
-        self.path = path
+    def __init__(self, out: list[Offer]) -> None:
+        super().__init__()
         self.out = out
         self.locator: Any = None
         self.depth = 0
@@ -219,27 +221,6 @@ class _Handler:
             if node.size > MAX_TEXT:
                 raise _Refused(self.line(), self.col(), "lheo.text_too_long", limit=MAX_TEXT)
             node.text.append(content)
-
-    def startDocument(self) -> None:  # noqa: N802
-        pass
-
-    def endDocument(self) -> None:  # noqa: N802
-        pass
-
-    def startPrefixMapping(self, prefix: str | None, uri: str) -> None:  # noqa: N802
-        pass
-
-    def endPrefixMapping(self, prefix: str | None) -> None:  # noqa: N802
-        pass
-
-    def ignorableWhitespace(self, content: str) -> None:  # noqa: N802
-        pass
-
-    def processingInstruction(self, target: str, data: str) -> None:  # noqa: N802
-        pass
-
-    def skippedEntity(self, name: str) -> None:  # noqa: N802
-        pass
 
 
 def _texts(node: _Node, name: str) -> tuple[str, ...]:

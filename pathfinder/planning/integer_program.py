@@ -112,6 +112,7 @@ class Program:
         self.reachability = learned_state(problem).reachability
         courses = problem.courses
         n = self.n = len(courses)
+        self.ones = [1] * n
         m = len(problem.bits)
         group_column: dict[int, int] = {}
         for pc in courses:
@@ -143,8 +144,7 @@ class Program:
         first = rows.count
         for offset, (name, _) in enumerate(WEIGHT_ROWS):
             self.weight_row[name] = first + offset
-            weights = problem.weights[name] if name != "courses" else [1] * n
-            rows.add(range(n), [float(w) for w in weights], -INF, INF)
+            rows.add(range(n), [float(w) for w in self.weights(name)], -INF, INF)
         rows.flush(highs)
         self.upper: dict[str, float] = {name: INF for name, _ in WEIGHT_ROWS}
         self.excluded: frozenset[int] = frozenset()
@@ -157,9 +157,8 @@ class Program:
     # -- bounds --------------------------------------------------------------------------------
 
     def weights(self, name: str) -> list[int]:
-        if name == "courses":
-            return [1] * self.n
-        return self.problem.weights[name]
+        """Each course's weight called ``name``, in the problem's whole units (courses: 1)."""
+        return self.ones if name == "courses" else self.problem.weights[name]
 
     def bound_row(self, name: str, upper: float) -> None:
         """Set the upper bound of a weight's row (``INF``: none)."""
@@ -277,8 +276,17 @@ class Program:
         return chosen
 
     def _valid(self, chosen: int) -> bool:
-        target = self.problem.target
-        return self.reachability.reach(members(chosen))[0] & target == target
+        return self.reachability.valid(chosen)
+
+    def _valid_or_cut(self, chosen: int) -> bool:
+        """Check a whole answer: outside the program's bounds is the solver's failure; a set
+        that falls short of the target is cut (False); else it is a valid set (True)."""
+        if not self._within(chosen):
+            raise SolverFailed("answer outside the program's bounds")
+        if self._valid(chosen):
+            return True
+        self.cut(chosen)
+        return False
 
     def _within(self, chosen: int) -> bool:
         """Exactly, in whole numbers: the set keeps off the excluded courses, takes the fixed ones,
@@ -365,10 +373,7 @@ class Program:
                     value = sum(weights[i] for i in members(rounded))
                     self._fix_by_reduced_costs(rounded, value, *relaxed)
                 continue
-            if not self._within(chosen):
-                raise SolverFailed("answer outside the program's bounds")
-            if not self._valid(chosen):
-                self.cut(chosen)
+            if not self._valid_or_cut(chosen):
                 continue
             if status == "stopped":
                 raise _Stopped(chosen)
@@ -393,12 +398,8 @@ class Program:
                 taken |= 1 << i
         if not self._valid(taken) or not self._within(taken):
             return None
-        for i in sorted(members(taken), key=lambda i: -weights[i]):
-            if i in self.fixed:
-                continue
-            smaller = taken & ~(1 << i)
-            if self._valid(smaller):
-                taken = smaller
+        fixed = sum(1 << i for i in self.fixed)
+        taken = self.reachability.without_unneeded(taken, weights, fixed)
         return taken if self._within(taken) else None
 
     def _fix_by_reduced_costs(
@@ -579,13 +580,12 @@ class Program:
                 if status == "stopped":
                     raise TimeUp
                 better = self._whole(values)
-                if better is None or not self._within(better):
-                    raise SolverFailed("answer outside the program's bounds")
-                if self._valid(better):
+                if better is None:
+                    raise SolverFailed("fractional answer to an integer program")
+                if self._valid_or_cut(better):
                     if not _before(better, chosen):
                         raise SolverFailed("answer does not come before the set it improves")
                     return better
-                self.cut(better)
         finally:  # the cuts learned meanwhile stay: only this solve's rows and columns go
             highs.deleteRows(
                 rows.count, np.arange(base_rows, base_rows + rows.count, dtype=np.int32)
@@ -628,11 +628,8 @@ class Program:
                     raise SolverFailed("fractional answer to an integer program")
                 integer = True
                 continue
-            if not self._within(chosen):
-                raise SolverFailed("answer outside the program's bounds")
-            if self._valid(chosen):
+            if self._valid_or_cut(chosen):
                 return chosen
-            self.cut(chosen)
 
 
 def _held_before(problem: Problem) -> list[int]:

@@ -23,7 +23,7 @@ delete-free planning", 2012).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .bitsets import members as _indices
 from .deadline import NO_DEADLINE, Deadline
@@ -90,6 +90,29 @@ class Reachability:
                     if unmet[j] == 0:
                         heapq.heappush(heap, (sweep if q > p else sweep + 1, q))
         return state, order
+
+    def valid(self, chosen: int) -> bool:
+        """Whether the set ``chosen`` (a mask) can be taken in some order and meets the target."""
+        return self.reach(_indices(chosen))[0] & self.target == self.target
+
+    def without_unneeded(
+        self,
+        chosen: int,
+        cost: Sequence[int],
+        keep: int = 0,
+        check: Callable[[], None] | None = None,
+    ) -> int:
+        """The valid set ``chosen`` without the courses it does not need: each course, costliest
+        first, is dropped when the rest is still valid; the courses of ``keep`` (every path takes
+        them) stay without a test. ``check`` is called before each test (to stop by raising)."""
+        for i in sorted(_indices(chosen), key=lambda i: -cost[i]):
+            if keep >> i & 1:
+                continue
+            if check is not None:
+                check()
+            if self.valid(chosen & ~(1 << i)):
+                chosen &= ~(1 << i)
+        return chosen
 
     def landmark(self, members: int, candidates: Sequence[int]) -> int:
         """The courses (as a mask) of which every path takes one, learned from ``members``, a set

@@ -263,23 +263,10 @@ def search(
     reachability = learned.reachability
     limits = cap_limits(problem, caps)
 
-    def valid(chosen: int) -> bool:
-        return reachability.reach(members(chosen))[0] & target == target
+    valid = reachability.valid
 
     def fits(chosen: int) -> bool:
         return all(sum(weights[i] for i in members(chosen)) <= cap for weights, cap in limits)
-
-    def pruned(chosen: int, clock: Deadline) -> int:
-        """A valid set without the courses it does not need (costliest dropped first; courses
-        every path takes are kept without a check)."""
-        keep = learned.necessary
-        for i in sorted(members(chosen), key=lambda i: -cost[i]):
-            if keep >> i & 1:
-                continue
-            clock.check()
-            if valid(chosen & ~(1 << i)):
-                chosen &= ~(1 << i)
-        return chosen
 
     best: int | None = None  # the cheapest valid set within the caps found so far
     try:
@@ -309,7 +296,7 @@ def search(
                     return None
                 clock.check()
                 chosen = greedy_hitting_set(sets, cost, check)
-            chosen = pruned(chosen, clock)
+            chosen = reachability.without_unneeded(chosen, cost, learned.necessary, clock.check)
             value = sum(cost[i] for i in members(chosen))
             if fits(chosen) and (best_cost is None or value < best_cost):
                 best, best_cost = chosen, value
@@ -353,13 +340,10 @@ def quick_path(
     limits = cap_limits(problem, caps)
     try:
         fast = relaxed_path(reachability, cost, allowed, grace)
-        if not fast or reachability.reach(members(fast))[0] & problem.target != problem.target:
+        if not fast or not reachability.valid(fast):
             return None
-        for i in sorted(members(fast), key=lambda i: -cost[i]):
-            grace.check()
-            smaller = fast & ~(1 << i)
-            if reachability.reach(members(smaller))[0] & problem.target == problem.target:
-                fast = smaller
+        necessary = learned_state(problem).necessary
+        fast = reachability.without_unneeded(fast, cost, necessary, grace.check)
     except TimeUp:
         return None
     if all(sum(weights[i] for i in members(fast)) <= cap for weights, cap in limits):
