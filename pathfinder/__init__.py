@@ -47,6 +47,7 @@ _EXPORTS = {
     "PlaceError": "errors",  # gazetteer (pathfinder.gazetteer)
     "BasinError": "errors",  # basins (pathfinder.territory)
     "FeedError": "errors",  # LHÉO feeds (pathfinder.lheo)
+    "SyncRefusedError": "errors",
     # planning
     "Profile": "profile",
     "load_profile": "profile",

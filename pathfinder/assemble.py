@@ -13,6 +13,7 @@ from .model import (
     Catalog,
     CatalogInfo,
     Course,
+    FeedLink,
     FrozenMap,
     Job,
     Location,
@@ -106,6 +107,9 @@ def _course(e: RawEntry) -> Course:
         hands_on=v.get("hands_on"),
         sources=tuple(v.get("sources", ())),
         sessions=_sessions(e),
+        lheo=FeedLink(v["lheo"]["formation"], v["lheo"].get("action")) if "lheo" in v else None,
+        rncp=v.get("rncp"),
+        rs=v.get("rs"),
         location=_loc(e),
     )
 

@@ -3,7 +3,7 @@
 ``str(error)`` is the English text. The command line prints ``message(lang)`` on standard error
 and exits with the class's ``exit_code``, as the README's "Exit codes" documents them:
 
-- **1**, nothing found: :class:`TimeLimitError`;
+- **1**, nothing found or nothing written: :class:`TimeLimitError`, :class:`SyncRefusedError`;
 - **2**, bad input: :class:`PathfinderError` itself, :class:`CatalogError`,
   :class:`UnknownIdError`, :class:`ProfileError`, :class:`CoordinatesError`,
   :class:`YamlFileError`, :class:`WriteError` (a file named by the user that cannot be written),
@@ -73,6 +73,16 @@ class BasinError(CatalogError):
 
     INVALID_KEY = "basin.invalid"
     BROKEN_KEY = "basin.broken"
+
+
+class SyncRefusedError(CatalogError):
+    """``catalog sync-lheo --write`` refused: the catalog would have errors after the sync
+    (:mod:`pathfinder.lheo.apply`); ``diagnostics`` holds them and no file was changed. Exit
+    code 1: the input was fine, the result is what cannot be written."""
+
+    exit_code = 1
+    INVALID_KEY = "sync.refused"
+    BROKEN_KEY = "sync.refused_broken"
 
 
 class UnknownIdError(PathfinderError):

@@ -201,6 +201,7 @@ class Gazetteer:
         self._members = list(members)
         self._postal_index = postal_index
         self._postal_text: bytes | None = None
+        self._by_insee: dict[bytes, list[bytes]] | None = None
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Gazetteer:
@@ -341,6 +342,21 @@ class Gazetteer:
                     found.append(_parse(data[start:end]))
                 position = data.find(needle, end)
         return tuple(found)
+
+    def commune_with_insee(self, code: str) -> Commune | None:
+        """The commune (or arrondissement) with this INSEE code (``76178``, ``2A004``); None when
+        there is none. The first lookup indexes every line by its code (all blocks are read once,
+        some tens of milliseconds); the next ones are dictionary lookups."""
+        key = code.strip().upper().encode("ascii", "replace")
+        if self._by_insee is None:
+            index: dict[bytes, list[bytes]] = {}
+            for block in range(len(self._blocks)):
+                for line in self._block(block).splitlines():
+                    index.setdefault(line.split(b"\t", 3)[2], []).append(line)
+            index.pop(b"", None)
+            self._by_insee = index
+        lines = self._by_insee.get(key)
+        return _parse(lines[0]) if lines else None
 
     def complete(self, prefix: str, limit: int = 10) -> tuple[Commune, ...]:
         if len(prefix) > MAX_QUERY_CHARS or limit <= 0:
@@ -587,6 +603,11 @@ def communes_with_postal_code(code: str) -> tuple[Commune, ...]:
     """The communes served by a 5-digit postal code (``"01400"``); Paris, Lyon and Marseille
     answer with the arrondissement."""
     return default().communes_with_postal_code(code)
+
+
+def commune_with_insee(code: str) -> Commune | None:
+    """The commune with this INSEE code (``76178`` is Cléon), or None."""
+    return default().commune_with_insee(code)
 
 
 def complete(prefix: str, limit: int = 10) -> tuple[Commune, ...]:

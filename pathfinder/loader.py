@@ -110,6 +110,13 @@ def discover(path: Path, unreadable: list[tuple[Path, OSError]] | None = None) -
     raise PathfinderError("catalog.not_found", path=clip(str(path), 240))
 
 
+def catalog_files(path: Path | str | None = None) -> dict[str, Path]:
+    """Every file of the catalog at ``path`` (default: :func:`default_catalog_path`), as its
+    diagnostics and locations name it -> where it is on disk."""
+    root = Path(path) if path is not None else default_catalog_path()
+    return {_display(file, root): file for file in discover(root)}
+
+
 def _walk(
     top: Path, found: list[Path], errors: list[tuple[Path, OSError]], visited: set[tuple[int, int]]
 ) -> None:

@@ -173,6 +173,15 @@ class Session:
 
 
 @dataclass(frozen=True)
+class FeedLink:
+    """Which offer of a LHÉO training-offer feed a course is: a formation's ``numero``, and one of
+    its actions' (None: every action of the formation). See :mod:`pathfinder.lheo`."""
+
+    formation: str
+    action: str | None = None
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     name: Text
@@ -191,6 +200,11 @@ class Course:
     sources: tuple[str, ...] = ()
     sessions: tuple[Session, ...] = ()
     """Dated runs, by start date; none: the course runs on demand (see :mod:`pathfinder.dates`)."""
+    lheo: FeedLink | None = None
+    rncp: str | None = None
+    """The certification's code in the RNCP (``RNCP35280``)."""
+    rs: str | None = None
+    """The certification's code in the Répertoire spécifique (``RS5463``)."""
     location: Location | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -15,6 +15,7 @@ from .model import (
     Catalog,
     Course,
     Entry,
+    FeedLink,
     Job,
     Provider,
     Sector,
@@ -72,6 +73,8 @@ def entry_data(catalog: Catalog, entry: Entry, lang: str | None = None) -> dict[
             data["names"] = dict(value)
         elif f.name == "sessions":
             data["sessions"] = [session_data(s) for s in value]
+        elif isinstance(value, FeedLink):
+            data[f.name] = {k: v for k, v in vars(value).items() if v is not None}
         elif isinstance(value, tuple):
             data[f.name] = [dict(v) if isinstance(v, dict) else v for v in value]
         elif isinstance(value, dict):

@@ -27,6 +27,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ROME_PATTERN = re.compile(r"^[A-N][0-9]{4}$")
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
 RULE_CODE_PATTERN = re.compile(r"^PF[0-9]{3}$")
+RNCP_PATTERN = re.compile(r"^RNCP[0-9]{1,6}$")
+RS_PATTERN = re.compile(r"^RS[0-9]{1,6}$")
+FEED_NUMBER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,59}$")
+"""A LHÉO ``numero`` attribute (``9436_18706``, ``14_AF_0000012345``): letters, digits and
+``_.:/-``, at most 60 characters."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,10 @@ class Field:
     (list of those), ``text`` (a name in each language), ``str``, ``strs`` (list of strings; with
     ``choices``, each one of them), ``int``, ``number``, ``enum`` (one of ``choices``), ``levels``
     (skill id -> level), ``levels-list`` (list of ``levels``), ``counts`` (site id -> count),
-    ``langs``, ``lint``, ``sessions`` (list of :data:`SESSION_FIELDS` mappings). ``minimum`` and ``maximum`` bound a number, or each value of ``levels``,
-    ``levels-list`` and ``counts``.
+    ``langs``, ``lint``, ``sessions`` (list of :data:`SESSION_FIELDS` mappings), ``link`` (a
+    mapping of :data:`LINK_FIELDS`). ``minimum`` and ``maximum`` bound a number, or each value of
+    ``levels``, ``levels-list`` and ``counts``. A text that does not match ``pattern`` is reported
+    with the message ``pattern_key``.
     """
 
     name: str
@@ -51,11 +58,14 @@ class Field:
     choices: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     description: str = ""
+    pattern_key: str = "schema.bad_rome"
 
 
 SESSION_KEYS: tuple[str, ...] = ("start", "end", "site", "seats", "online")
 """The keys of one course session; ``start`` is required."""
 SESSION_FIELDS: dict[str, Field] = {}  # filled below, once Field exists
+LINK_FIELDS: dict[str, Field] = {}
+"""The keys of a course's link to a LHÉO feed (``lheo``); ``formation`` is required."""
 
 _ID = Field(
     "id", "id", required=True, description="Lower-case kebab-case id, unique within its kind."
@@ -209,8 +219,45 @@ FIELDS: dict[str, tuple[Field, ...]] = {
                 f" for an online or hybrid course. At most {SESSIONS_MAX}. None: runs on demand."
             ),
         ),
+        Field(
+            "lheo",
+            "link",
+            description=(
+                "The offer of a LHÉO training-offer feed this course is: {formation, action}, their"
+                " numero attributes; without action, every action of the formation. `pathfinder"
+                " catalog sync-lheo` keeps sessions, hours, cost, sites and funding current from it."
+            ),
+        ),
+        Field(
+            "rncp",
+            "str",
+            pattern=RNCP_PATTERN,
+            pattern_key="schema.bad_rncp",
+            description="The certification's RNCP code (RNCP and digits, e.g. RNCP35280).",
+        ),
+        Field(
+            "rs",
+            "str",
+            pattern=RS_PATTERN,
+            pattern_key="schema.bad_rs",
+            description="The certification's code in the Répertoire spécifique (RS and digits).",
+        ),
     ),
 }
+
+LINK_FIELDS.update(
+    {
+        name: Field(
+            f"lheo.{name}",
+            "str",
+            required=name == "formation",
+            pattern=FEED_NUMBER_PATTERN,
+            pattern_key="schema.bad_feed_number",
+            description=f"The {name}'s numero attribute in the feed.",
+        )
+        for name in ("formation", "action")
+    }
+)
 
 SESSION_FIELDS.update(
     {
@@ -330,6 +377,13 @@ def _field_schema(field: Field) -> dict[str, object]:
                 "required": [name for name, f in SESSION_FIELDS.items() if f.required],
                 "additionalProperties": False,
             },
+        }
+    elif kind == "link":
+        schema = {
+            "type": "object",
+            "properties": {name: _field_schema(f) for name, f in LINK_FIELDS.items()},
+            "required": [name for name, f in LINK_FIELDS.items() if f.required],
+            "additionalProperties": False,
         }
     elif kind == "lint":
         schema = {

@@ -23,6 +23,7 @@ from .schema import (
     FIELD_INDEX,
     ID_PATTERN,
     LANG_PATTERN,
+    LINK_FIELDS,
     REQUIRED,
     RULE_CODE_PATTERN,
     SESSION_FIELDS,
@@ -39,6 +40,9 @@ INVALID = object()
 """Marks a field whose value was rejected (its diagnostic is already recorded)."""
 
 _NODE_WORDS = {MAPPING: "mapping", SEQUENCE: "list"}
+
+PATTERN_CODES = {"schema.bad_rome": "PF112"}
+"""The rule of a text that does not match its field's pattern, by message; others are PF104."""
 
 
 @dataclass
@@ -137,7 +141,8 @@ class EntryReader:
             if kind == "enum" and text not in spec.choices:
                 return self.not_a_choice(spec, text, node)  # type: ignore[arg-type]
             if spec.pattern is not None and not spec.pattern.fullmatch(text):  # type: ignore[arg-type]
-                self.report("PF112", "schema.bad_rome", node, value=text)
+                code = PATTERN_CODES.get(spec.pattern_key, "PF104")
+                self.report(code, spec.pattern_key, node, field=spec.name, value=clip(text, 80))
                 return INVALID
             return text
         if kind in ("int", "number"):
@@ -171,6 +176,8 @@ class EntryReader:
             return self.lint(node)
         if kind == "sessions":
             return self.sessions(spec, node)
+        if kind == "link":
+            return self.link(spec, node)
         if kind == "date":
             return self.date(spec, node)
         if kind == "bool":
@@ -395,6 +402,28 @@ class EntryReader:
                 start=values["start"],
                 end=values["end"],
             )
+            return INVALID
+        return values if ok else INVALID
+
+    def link(self, spec: Field, node: Node) -> Any:
+        """A course's link to a feed's offer: a mapping of :data:`~pathfinder.schema.LINK_FIELDS`."""
+        if node.kind != MAPPING:
+            return self.wrong_type(spec.name, "mapping", node)
+        values: dict[str, str] = {}
+        ok = True
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            field_spec = LINK_FIELDS.get(key_node.value)
+            if field_spec is None:
+                self.unknown_key(key_node, LINK_FIELDS, spec.name)
+                ok = False
+                continue
+            value = self.value(field_spec, value_node)
+            if value is INVALID:
+                ok = False
+            else:
+                values[key_node.value] = value
+        if not any(key.value == "formation" for key, _ in node.value):  # type: ignore[attr-defined]
+            self.report("PF102", "schema.missing_field", node, field="formation", kind=spec.name)
             return INVALID
         return values if ok else INVALID
 

@@ -1,6 +1,8 @@
-"""``pathfinder catalog …``: look into the catalog (stats, show, search, schema)."""
+"""``pathfinder catalog …``: look into the catalog (stats, show, search, schema) and keep it
+current from a LHÉO training-offer feed (sync-lheo)."""
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -213,3 +215,60 @@ def schema(
 
     del catalog, no_cache, fmt  # the schema is the format's, not one catalog's
     print_json(json_schema())
+
+
+@app.command("sync-lheo", help=h("help.catalog.sync_lheo"))
+def sync_lheo(
+    feed: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FEED.xml", help=h("help.catalog.sync_lheo.feed"), show_default=False
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    write: Annotated[bool, typer.Option("--write", help=h("help.catalog.sync_lheo.write"))] = False,
+    fmt: FormatOpt = OutputFormat.text,
+    lang: LangOpt = None,
+) -> None:
+    """Compare a LHÉO feed with the courses linked to it; with --write, update the YAML files."""
+    from ..errors import SyncRefusedError
+    from ..lheo.feed import read_offers
+    from ..lheo.sync import sync
+    from ..loader import catalog_files, default_catalog_path, load_catalog
+    from .console import print_json, stdout_console
+    from .state import use_lang
+
+    language = use_lang(lang.value if lang else None)
+    root = catalog if catalog is not None else default_catalog_path()
+    # To write, uncached: the courses' locations must name the files as they are now.
+    loaded = load_catalog(root, use_cache=not write)
+    result = sync(loaded, read_offers(feed), str(feed))
+    written: tuple[str, ...] | None = None
+    refused: SyncRefusedError | None = None
+    if write:
+        from ..lheo.apply import write as write_changes
+
+        try:
+            written = write_changes(root, catalog_files(root), loaded, result)
+        except SyncRefusedError as error:
+            refused = error
+    if fmt is OutputFormat.json:
+        data = result.to_json(language, written=bool(written))
+        data["files"] = list(written or ())
+        print_json(data)
+    else:
+        from rich.text import Text
+
+        from ..lheo.report import render_text
+
+        where = {
+            u.course: str(loaded.courses[u.course].location)
+            for u in result.updated
+            if loaded.courses[u.course].location is not None
+        }
+        stdout_console().print(
+            Text(render_text(result, language, written if refused is None else None, where)),
+            soft_wrap=True,
+        )
+    if refused is not None:
+        raise refused

@@ -37,6 +37,39 @@ MAX_TEXT = 200_000
 MAX_BYTES = 4 * 1024**3
 """A feed larger than this is refused (4 GiB: a whole country's offer is well below)."""
 BLOCK = 1 << 16
+READ: frozenset[str] = frozenset(
+    (
+        "formation",
+        "intitule-formation",
+        "domaine-formation",
+        "code-ROME",
+        "certification",
+        "code-RNCP",
+        "code-RS",
+        "code-CPF",
+        "action",
+        "nombre-heures-total",
+        "prix-total-TTC",
+        "organisme-financeur",
+        "code-financeur",
+        "lieu-de-formation",
+        "coordonnees",
+        "adresse",
+        "codepostal",
+        "ville",
+        "code-INSEE-commune",
+        "geolocalisation",
+        "latitude",
+        "longitude",
+        "session",
+        "periode",
+        "debut",
+        "fin",
+    )
+)
+"""The elements of a formation that are kept, with their text: everything the sync reads and the
+elements on the way to it. Any other element (descriptions, contacts, the provider's address…)
+is skipped with all it holds, so its text is never stored."""
 
 
 @dataclass(frozen=True)
@@ -92,15 +125,15 @@ class _Node:
     size: int = 0
     children: list[_Node] = field(default_factory=list)
 
-    def all(self, name: str) -> Iterator[_Node]:
-        """Every descendant called ``name``, in document order."""
-        for child in self.children:
-            if child.name == name:
-                yield child
-            yield from child.all(name)
-
-    def first(self, name: str) -> _Node | None:
-        return next(self.all(name), None)
+    def index(self) -> dict[str, list[_Node]]:
+        """Every descendant by name, each list in document order."""
+        found: dict[str, list[_Node]] = {}
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            found.setdefault(node.name, []).append(node)
+            stack.extend(reversed(node.children))
+        return found
 
     def value(self) -> str:
         return " ".join("".join(self.text).split())
@@ -174,6 +207,7 @@ class _Handler(ContentHandler):
         self.out = out
         self.locator: Any = None
         self.depth = 0
+        self.skip = 0  # the depth of the element being skipped, with all it holds; 0: none
         self.stack: list[_Node] = []  # the open elements of the formation being read
 
     # -- position ------------------------------------------------------------------------------
@@ -194,28 +228,39 @@ class _Handler(ContentHandler):
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refused(self.line(), self.col(), "lheo.too_deep", limit=MAX_DEPTH)
+        if self.skip:
+            return
         if self.depth == 1 and (local != "lheo" or namespace not in NAMESPACES):
             raise _Refused(self.line(), self.col(), "lheo.not_lheo", found=local[:80])
         if namespace not in NAMESPACES:
-            return  # another vocabulary's element (extensions): not read
-        if local == "formation" or self.stack:
-            values = {key[1]: value for key, value in attrs.items()}
-            node = _Node(local, values, self.line())
-            if self.stack:
-                self.stack[-1].children.append(node)
+            self.skip = self.depth  # another vocabulary's element (extensions): not read
+        elif self.stack:
+            if local not in READ:
+                self.skip = self.depth
+                return
+            line = self.line() if local in _LINED else 0
+            node = _Node(local, {key[1]: value for key, value in attrs.items()}, line)
+            self.stack[-1].children.append(node)
             self.stack.append(node)
+        elif local == "formation":
+            values = {key[1]: value for key, value in attrs.items()}
+            self.stack.append(_Node(local, values, self.line()))
 
     def endElementNS(self, name: tuple[str | None, str], qname: Any) -> None:  # noqa: N802
+        depth = self.depth
         self.depth -= 1
-        namespace, local = name
-        if not self.stack or namespace not in NAMESPACES:
+        if self.skip:
+            if depth == self.skip:
+                self.skip = 0
+            return
+        if not self.stack:
             return
         node = self.stack.pop()
         if not self.stack:  # the formation is read
             self.out.extend(_offers(node))
 
     def characters(self, content: str) -> None:
-        if self.stack:
+        if self.stack and not self.skip:
             node = self.stack[-1]
             node.size += len(content)
             if node.size > MAX_TEXT:
@@ -223,24 +268,33 @@ class _Handler(ContentHandler):
             node.text.append(content)
 
 
-def _texts(node: _Node, name: str) -> tuple[str, ...]:
-    return tuple(v for child in node.all(name) if (v := child.value()))
+_LINED = frozenset(("action", "session"))
+"""The elements whose line is kept (the sync's messages name them)."""
+
+
+def _texts(nodes: dict[str, list[_Node]], name: str) -> tuple[str, ...]:
+    return tuple(v for node in nodes.get(name, ()) if (v := node.value()))
+
+
+def _first(nodes: dict[str, list[_Node]], name: str) -> str | None:
+    found = nodes.get(name)
+    return (found[0].value() or None) if found else None
 
 
 def _offers(formation: _Node) -> list[Offer]:
     """The offers of one formation: one per action (the formation's own fields repeated)."""
     number = formation.attrs.get("numero", "")
-    title_node = formation.first("intitule-formation")
-    title = title_node.value() if title_node else ""
-    certification = [c for c in formation.children if c.name == "certification"]
-    rncp = tuple(v for c in certification for v in _texts(c, "code-RNCP"))
-    rs = tuple(v for c in certification for v in _texts(c, "code-RS"))
-    cpf = any(_texts(c, "code-CPF") for c in certification)
-    rome = _texts(formation, "code-ROME")
+    inside = _Node("", {}, 0, children=[c for c in formation.children if c.name != "action"])
+    nodes = inside.index()
+    certification = _Node("", {}, 0, children=nodes.get("certification", [])).index()
+    rncp = _texts(certification, "code-RNCP")
+    rs = _texts(certification, "code-RS")
+    cpf = bool(_texts(certification, "code-CPF"))
+    rome = _texts(nodes, "code-ROME")
+    title = _first(nodes, "intitule-formation") or ""
     found = []
     for action in (c for c in formation.children if c.name == "action"):
-        hours = action.first("nombre-heures-total")
-        price = action.first("prix-total-TTC")
+        held = action.index()
         found.append(
             Offer(
                 formation=number,
@@ -251,33 +305,29 @@ def _offers(formation: _Node) -> list[Offer]:
                 rncp=rncp,
                 rs=rs,
                 cpf=cpf,
-                hours=hours.value() if hours else None,
-                price=price.value() if price else None,
-                funders=_texts(action, "code-financeur"),
-                places=tuple(_place(p) for p in action.all("lieu-de-formation")),
-                sessions=tuple(_session(s) for s in action.all("session")),
+                hours=_first(held, "nombre-heures-total"),
+                price=_first(held, "prix-total-TTC"),
+                funders=_texts(held, "code-financeur"),
+                places=tuple(_place(p) for p in held.get("lieu-de-formation", ())),
+                sessions=tuple(_session(s) for s in held.get("session", ())),
             )
         )
     return found
 
 
 def _place(node: _Node) -> Place:
-    def one(name: str) -> str | None:
-        found = node.first(name)
-        return (found.value() or None) if found else None
-
+    held = node.index()
     return Place(
-        insee=one("code-INSEE-commune"),
-        postal_code=one("codepostal"),
-        town=one("ville"),
-        lat=one("latitude"),
-        lon=one("longitude"),
+        insee=_first(held, "code-INSEE-commune"),
+        postal_code=_first(held, "codepostal"),
+        town=_first(held, "ville"),
+        lat=_first(held, "latitude"),
+        lon=_first(held, "longitude"),
     )
 
 
 def _session(node: _Node) -> FeedSession:
-    start = node.first("debut")
-    end = node.first("fin")
+    held = node.index()
     return FeedSession(
-        start.value() if start else "00000000", end.value() if end else "00000000", node.line
+        _first(held, "debut") or "00000000", _first(held, "fin") or "00000000", node.line
     )

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from ..limits import COST_EUR_MAX
+from ..limits import COST_EUR_MAX, HOURS_MAX
 
 Precision = Literal["day", "month", "unknown"]
 
@@ -114,3 +114,16 @@ def funding_source(code: str) -> tuple[bool, str | None]:
     if key in FUNDERS:
         return True, FUNDERS[key]
     return False, None
+
+
+_HOURS = re.compile(r"([0-9]{1,6}(?:[.,][0-9]{1,2})?)\s*(?:h|heures?|hours?)?")
+
+
+def parse_hours(text: str) -> Decimal | None:
+    """A number of hours (``nombre-heures-total``): "35", "35,5", "35.5 h", "35 heures"; None
+    when the text is anything else, or 0, or more than the catalog's limit."""
+    match = _HOURS.fullmatch(" ".join(text.split()).lower())
+    if match is None:
+        return None
+    value = Decimal(match[1].replace(",", "."))
+    return value if 0 < value <= HOURS_MAX else None

@@ -1,7 +1,7 @@
 """Imports only go down: the command line, then what it presents, then the planner, then the core.
 
     cli (and ``__main__``)                      the terminal: typer, rich, questionary
-      -> reports, advising, lint                 what is shown or checked for people
+      -> reports, advising, lint, lheo           what is shown, checked or synced for people
         -> planner, explore, planning            the exact planner and what it computes
           -> the core                            model, levels, loader, schema, profile, errors, …
 
@@ -32,6 +32,7 @@ LAYERS = {
     "reports": 3,
     "advising": 3,
     "lint": 3,
+    "lheo": 3,
     "planner": 2,
     "explore": 2,
     "planning": 2,
@@ -45,7 +46,8 @@ FORBIDDEN = {
     "planner": {"reports", "advising", "lint", "cli"},
     "explore": {"reports", "advising", "lint", "cli"},
     "territory": {"reports", "advising", "lint", "cli"},
-    "lint": {"reports", "advising", "cli"},
+    "lint": {"reports", "advising", "lheo", "cli"},
+    "lheo": {"reports", "advising", "cli"},
     "reports": {"advising", "lint", "cli"},
     "advising": {"lint", "cli"},
 }
