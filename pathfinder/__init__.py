@@ -53,6 +53,8 @@ _EXPORTS = {
     "load_profile": "profile",
     "plan": "planner",
     "explore": "explore",
+    # training-offer feeds
+    "sync_feed": "lheo.run",
     # basins
     "load_basin": "territory.sources",
     "plan_territory": "territory.planner",

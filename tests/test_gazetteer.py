@@ -616,3 +616,31 @@ def test_the_module_default_is_the_shipped_file() -> None:
     assert gazetteer.default() is gazetteer.default()
     assert gazetteer.is_loaded()
     assert Path(DATA_FILE).is_relative_to(Path(gazetteer.__file__).parent)
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("76178", "Cléon"),
+        ("2A004", "Ajaccio"),
+        ("75056", "Paris"),
+        ("75115", "Paris 15e Arrondissement"),
+    ],
+)
+def test_a_commune_by_its_insee_code(code: str, name: str) -> None:
+    commune = gazetteer.commune_with_insee(code)
+    assert commune is not None and (commune.insee, commune.name) == (code, name)
+
+
+@pytest.mark.parametrize("code", ["99999", "", "7617", "abcde"])
+def test_an_unknown_insee_code_is_none(code: str) -> None:
+    assert gazetteer.commune_with_insee(code) is None
+
+
+def test_the_insee_index_of_a_small_gazetteer() -> None:
+    small = Gazetteer.from_lines(
+        ["cleon\tCléon\t76178\t76410\t76\tSeine-Maritime\t49.3163\t1.0398", "x\tX\t\t\t01\tAin\t\t"]
+    )
+    found = small.commune_with_insee("76178")
+    assert found is not None and found.name == "Cléon"
+    assert small.commune_with_insee("") is None  # a line without a code is not indexed

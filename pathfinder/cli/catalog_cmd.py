@@ -226,32 +226,19 @@ def sync_lheo(
         ),
     ],
     catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
     write: Annotated[bool, typer.Option("--write", help=h("help.catalog.sync_lheo.write"))] = False,
     fmt: FormatOpt = OutputFormat.text,
     lang: LangOpt = None,
 ) -> None:
     """Compare a LHÉO feed with the courses linked to it; with --write, update the YAML files."""
-    from ..errors import SyncRefusedError
-    from ..lheo.feed import read_offers
-    from ..lheo.sync import sync
-    from ..loader import catalog_files, default_catalog_path, load_catalog
+    from ..lheo.run import sync_feed
     from .console import print_json, stdout_console
     from .state import use_lang
 
     language = use_lang(lang.value if lang else None)
-    root = catalog if catalog is not None else default_catalog_path()
-    # To write, uncached: the courses' locations must name the files as they are now.
-    loaded = load_catalog(root, use_cache=not write)
-    result = sync(loaded, read_offers(feed), str(feed))
-    written: tuple[str, ...] | None = None
-    refused: SyncRefusedError | None = None
-    if write:
-        from ..lheo.apply import write as write_changes
-
-        try:
-            written = write_changes(root, catalog_files(root), loaded, result)
-        except SyncRefusedError as error:
-            refused = error
+    outcome = sync_feed(feed, catalog, write=write, use_cache=not no_cache)
+    result, written, refused = outcome.result, outcome.written, outcome.refused
     if fmt is OutputFormat.json:
         data = result.to_json(language, written=bool(written))
         data["files"] = list(written or ())
@@ -261,13 +248,8 @@ def sync_lheo(
 
         from ..lheo.report import render_text
 
-        where = {
-            u.course: str(loaded.courses[u.course].location)
-            for u in result.updated
-            if loaded.courses[u.course].location is not None
-        }
         stdout_console().print(
-            Text(render_text(result, language, written if refused is None else None, where)),
+            Text(render_text(result, language, written, dict(outcome.where))),
             soft_wrap=True,
         )
     if refused is not None:

@@ -20,7 +20,7 @@ import io
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,30 +36,52 @@ if TYPE_CHECKING:
 
 COURSE_KEYS: tuple[str, ...] = tuple(f.name for f in FIELDS["courses"])
 """The course fields in the catalog format's order: where an inserted field goes."""
+BOM = b"\xef\xbb\xbf"
+"""A UTF-8 byte-order mark: read past, and written back where it was."""
 WIDTH = 1 << 16
 """Lines are never folded on output (a long flow mapping stays on its line)."""
 
 
-def edited_texts(files: Mapping[str, str], catalog: Catalog, result: SyncResult) -> dict[str, str]:
-    """The new text of each catalog file the sync changes. ``files``: every file of the catalog,
-    its path as the catalog's locations name it -> its text. New sites go to the file of the
-    catalog's first site, else to the file of its metadata."""
-    by_file: dict[str, list[CourseUpdate]] = {}
+@dataclass(frozen=True)
+class Targets:
+    """Where a sync's changes go: the file of each updated course, the file that gets the new
+    sites, and the catalog's languages (a new site is named in each). Made from the catalog by
+    :func:`targets`, so that the catalog itself need not be kept while the files are edited."""
+
+    course_files: Mapping[str, str]
+    sites_file: str | None
+    languages: tuple[str, ...]
+
+
+def targets(catalog: Catalog, result: SyncResult) -> Targets:
+    """The targets of ``result`` in ``catalog``: new sites go to the file of the catalog's first
+    site, else to the file of its metadata."""
+    course_files = {}
     for update in result.updated:
         location = catalog.courses[update.course].location
         if location is None:  # pragma: no cover - every loaded entry has one
             raise ValueError(f"course {update.course} has no location")
-        by_file.setdefault(location.path, []).append(update)
+        course_files[update.course] = location.path
     sites_file = None
     if result.new_sites:
         first = next(iter(catalog.sites.values()), None)
         holder = first.location if first is not None else catalog.info.location
-        sites_file = holder.path if holder is not None else next(iter(files))
+        sites_file = holder.path if holder is not None else None
+    return Targets(course_files, sites_file, catalog.info.languages)
+
+
+def edited_texts(files: Mapping[str, str], where: Targets, result: SyncResult) -> dict[str, str]:
+    """The new text of each catalog file the sync changes. ``files``: every file of the catalog,
+    its path as the catalog's locations name it -> its text."""
+    by_file: dict[str, list[CourseUpdate]] = {}
+    for update in result.updated:
+        by_file.setdefault(where.course_files[update.course], []).append(update)
+    sites_file = where.sites_file or (next(iter(files)) if result.new_sites else None)
     out: dict[str, str] = {}
     for path in sorted(set(by_file) | ({sites_file} if sites_file else set())):
         updates = by_file.get(path, [])
         sites = result.new_sites if path == sites_file else ()
-        text = _edited(files[path], path, updates, sites, catalog.info.languages)
+        text = _edited(files[path], path, updates, sites, where.languages)
         if text != files[path]:
             out[path] = text
     return out
@@ -80,6 +102,7 @@ def _edited(
     from ..yamlsource import parse_text
 
     lines = text.splitlines(keepends=True)
+    crlf = bool(lines) and lines[0].endswith("\r\n")
     root = parse_text(text, path).root
     spans = {section: _entry_spans(root, section, lines) for section in ("courses", "sites")}
     wanted = [u.course for u in updates]
@@ -91,7 +114,7 @@ def _edited(
     replaced: list[tuple[int, int, str]] = []
     for update in updates:
         first, last = spans["courses"][update.course]  # type: ignore[index]
-        snippet = "".join(lines[first : last + 1])
+        snippet = "".join(lines[first : last + 1]).replace("\r\n", "\n")
         replaced.append(
             (
                 first,
@@ -101,11 +124,11 @@ def _edited(
         )
     if sites and spans["sites"]:
         first, last = list(spans["sites"].values())[-1]
-        snippet = "".join(lines[first : last + 1])
+        snippet = "".join(lines[first : last + 1]).replace("\r\n", "\n")
         edit = _round_trip(yaml, "sites", snippet, lambda seq: _add_sites(seq, sites, languages))
         replaced.append((first, last, edit))
     for first, last, new in sorted(replaced, reverse=True):
-        lines[first : last + 1] = [new]
+        lines[first : last + 1] = [new.replace("\n", "\r\n") if crlf else new]
     return "".join(lines)
 
 
@@ -164,7 +187,7 @@ def _edited_whole(
     text: str, updates: list[CourseUpdate], sites: tuple[NewSite, ...], languages: tuple[str, ...]
 ) -> str:
     yaml = _yaml_for(text)
-    document = yaml.load(text)
+    document = yaml.load(text.replace("\r\n", "\n"))
     for update in updates:
         _update_course(document.get("courses") or [], update)
     if sites:
@@ -175,32 +198,39 @@ def _edited_whole(
         _add_sites(document["sites"], sites, languages)
     stream = io.StringIO()
     yaml.dump(document, stream)
-    return stream.getvalue()
+    out = stream.getvalue()
+    return out.replace("\n", "\r\n") if "\r\n" in text else out
 
 
 def write(
-    root: Path, files: Mapping[str, Path], catalog: Catalog, result: SyncResult
+    root: Path, files: Mapping[str, Path], where: Targets | Catalog, result: SyncResult
 ) -> tuple[str, ...]:
     """Apply ``result`` to the catalog at ``root``, whose files are ``files`` (path as the
-    catalog names it -> the file on disk). Returns the paths written. Raises
-    :class:`SyncRefusedError` (nothing written) when the catalog would have errors."""
+    catalog names it -> the file on disk); ``where``: the catalog, or its :class:`Targets`.
+    Returns the paths written. Raises :class:`SyncRefusedError` (nothing written) when the
+    catalog would have errors."""
     from ..atomic import PUBLIC, write_atomic
     from ..yamlsource import read_file
 
+    if isinstance(where, Catalog):
+        where = targets(where, result)
     texts: dict[str, str] = {}
+    marked: set[str] = set()
     for shown, path in files.items():
         data = read_file(path, shown)
         if not isinstance(data, bytes):
             raise SyncRefusedError((data,))
+        if data.startswith(BOM):
+            marked.add(shown)
         texts[shown] = data.decode("utf-8-sig")
-    edited = edited_texts(texts, catalog, result)
+    edited = edited_texts(texts, where, result)
     if not edited:
         return ()
     errors = _lint_errors(root, files, edited)
     if errors:
         raise SyncRefusedError(errors)
     for shown, text in edited.items():
-        write_atomic(files[shown], text, PUBLIC)
+        write_atomic(files[shown], ("\ufeff" if shown in marked else "") + text, PUBLIC)
     return tuple(edited)
 
 

@@ -5,9 +5,14 @@ sites are appended; a result that would not lint is refused and no file is touch
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support.cli import run_cli
+from support.lheo_feeds import action, formation, gazetteer, place, write_feed
 
 from pathfinder.errors import SyncRefusedError
 from pathfinder.lheo import apply as apply_module
@@ -15,7 +20,6 @@ from pathfinder.lheo.apply import write
 from pathfinder.lheo.feed import read_offers
 from pathfinder.lheo.sync import Change, CourseUpdate, SyncResult, sync
 from pathfinder.loader import catalog_files, load_catalog
-from support.lheo_feeds import action, formation, gazetteer, place, write_feed
 
 META = """\
 # yaml-language-server: $schema=../docs/catalog.schema.json
@@ -80,6 +84,10 @@ courses:
   - employer
   lheo: {formation: F-WIND, action: A-ADV}
 """
+
+
+def run_lint(root: Path) -> object:
+    return run_cli("lint", str(root), "--no-cache")
 
 
 def catalog_dir(tmp_path: Path) -> Path:
@@ -296,3 +304,85 @@ def test_an_unusual_layout_is_edited_whole_with_the_same_care(tmp_path: Path) ->
     assert courses.read_text(encoding="utf-8") == odd.replace(
         "  hours: 70\n", "  hours: 77\n"
     ).replace("-\n  id: winding-advanced\n", "- id: winding-advanced\n")
+
+
+PLACES = (
+    place(insee="76178"),  # Cléon: the site cleon
+    place(insee="76660"),  # Sandouville: a new site
+    place(postal="59500", town="Douai"),  # the site douai
+    place(lat="49.378", lon="1.105"),  # by coordinates alone: a new site after its commune
+    place(postal="99999"),  # nowhere
+)
+DATES = st.sampled_from(
+    ["20270111", "20270301", "20270412", "20270200", "00000000", "20261130", "2027-05-03"]
+)
+
+
+@st.composite
+def feed_actions(draw: st.DrawFn) -> tuple[str, ...]:
+    actions = []
+    for number in ("A-CLEON", "A-ADV"):
+        if draw(st.booleans()):
+            continue  # missing from the feed
+        sessions = draw(st.lists(st.tuples(DATES, DATES), max_size=4))
+        actions.append(
+            action(
+                number,
+                places=tuple(draw(st.lists(st.sampled_from(PLACES), max_size=2, unique=True))),
+                sessions=tuple(sessions),
+                funders=tuple(draw(st.lists(st.sampled_from(["2", "4", "5", "10", "16", "13"])))),
+                hours=draw(st.sampled_from([None, "7", "35", "70,5", "zero"])),
+                price=draw(st.sampled_from([None, "900", "1 250,50 €", "Gratuit", "sur devis"])),
+            )
+        )
+    return tuple(actions)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(feed_actions())
+def test_a_written_sync_is_clean_and_leaves_nothing_to_do(actions: tuple[str, ...]) -> None:
+    """Whatever the feed says: after --write the catalog lints without errors, a second sync of
+    the same feed changes nothing, and only the files with changes were touched."""
+    with tempfile.TemporaryDirectory() as temp:
+        tmp_path = Path(temp)
+        root, result = synced(tmp_path, *actions)
+        before = {f: f.read_bytes() for f in root.rglob("*.yaml")}
+        written = apply(root, result)
+        changed = {str(f) for f in before if f.read_bytes() != before[f]}
+        assert changed == set(written)
+        assert bool(written) == bool(result.updated)
+        catalog = load_catalog(root, use_cache=False)
+        again = sync(catalog, read_offers(tmp_path / "feed.xml"), "feed.xml", gazetteer())
+        assert again.updated == ()
+        assert again.new_sites == ()
+        assert run_lint(root).returncode == 0
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    root = catalog_dir(tmp_path)
+    courses = root / "courses" / "academy.yaml"
+    courses.write_bytes(b"\xef\xbb\xbf" + COURSES.replace("\n", "\r\n").encode())
+    catalog = load_catalog(root, use_cache=False)
+    feed = write_feed(
+        tmp_path / "feed.xml",
+        formation(
+            "F-WIND",
+            action(
+                "A-CLEON",
+                places=(place(insee="76178"),),
+                sessions=(("20270111", "20270112"),),
+                hours="21",
+            ),
+        ),
+    )
+    write(root, catalog_files(root), catalog, sync(catalog, read_offers(feed), "f", gazetteer()))
+    expected = (
+        COURSES.replace("hours: 35 ", "hours: 21 ")
+        .replace(
+            "  - {start: 2027-01-11, site: cleon, seats: 8}   # the first one\n"
+            "  - start: 2027-03-01\n    site: cleon\n",
+            "  - {start: 2027-01-11, end: 2027-01-12, site: cleon, seats: 8}\n",
+        )
+        .replace("\n", "\r\n")
+    )
+    assert courses.read_bytes() == b"\xef\xbb\xbf" + expected.encode()

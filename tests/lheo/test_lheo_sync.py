@@ -8,11 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pathfinder.lheo.feed import read_offers
-from pathfinder.lheo.places import NewSite
-from pathfinder.lheo.sync import Candidate, SyncResult, certification_code, sync
-from pathfinder.loader import load_catalog
 from support.lheo_feeds import (
     CATALOG,
     NS22,
@@ -24,6 +19,11 @@ from support.lheo_feeds import (
     write_catalog,
     write_feed,
 )
+
+from pathfinder.lheo.feed import read_offers
+from pathfinder.lheo.places import NewSite
+from pathfinder.lheo.sync import Candidate, SyncResult, certification_code, sync
+from pathfinder.loader import load_catalog
 
 CLEON = place(insee="76178", postal="76410", town="Cléon")
 

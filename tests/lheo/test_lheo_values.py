@@ -12,6 +12,7 @@ from pathfinder.lheo.values import (
     FeedDate,
     funding_source,
     parse_date,
+    parse_hours,
     parse_price,
 )
 
@@ -69,3 +70,23 @@ def test_funders_map_to_catalog_sources() -> None:
     assert funding_source("10") == (True, None)  # the learner pays: no funding source
     assert funding_source("7") == (False, None)  # AGEFIPH: no catalog source
     assert funding_source("99") == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("35", Decimal(35)),
+        (" 35,5 ", Decimal("35.5")),
+        ("35.5 h", Decimal("35.5")),
+        ("140 heures", Decimal(140)),
+        ("7H", Decimal(7)),
+        ("10000", Decimal(10000)),
+        ("0", None),
+        ("10001", None),
+        ("trente", None),
+        ("35-70", None),
+        ("", None),
+    ],
+)
+def test_hours(text: str, hours: Decimal | None) -> None:
+    assert parse_hours(text) == hours
