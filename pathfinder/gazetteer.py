@@ -27,6 +27,7 @@ Arrondissement``: type ``paris 15``, ``Paris 15e`` or ``75015``) and as the city
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import re
 import zlib
@@ -202,6 +203,7 @@ class Gazetteer:
         self._postal_index = postal_index
         self._postal_text: bytes | None = None
         self._by_insee: dict[bytes, list[bytes]] | None = None
+        self._points: list[tuple[float, float, bytes]] | None = None
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Gazetteer:
@@ -357,6 +359,30 @@ class Gazetteer:
             self._by_insee = index
         lines = self._by_insee.get(key)
         return _parse(lines[0]) if lines else None
+
+    def commune_nearest(self, lat: float, lon: float, within_km: float) -> Commune | None:
+        """The commune whose centroid is nearest to the point, if one lies within
+        ``within_km``; arrondissements are left out, their city stands for them. The first call
+        reads every line's coordinates (all blocks, some tens of milliseconds); each call then
+        compares the point with every centroid (a few milliseconds)."""
+        from .geo import haversine_km
+
+        if self._points is None:
+            points = []
+            for block in range(len(self._blocks)):
+                for line in self._block(block).splitlines():
+                    fields = line.split(b"\t")
+                    if fields[6] and fields[7] and b"rrondissement" not in fields[1]:
+                        points.append((float(fields[6]), float(fields[7]), line))
+            self._points = points
+        box = within_km / 100.0 * 2  # degrees: wider than the radius in latitude and longitude
+        near = [
+            (haversine_km(lat, lon, y, x), line)
+            for y, x, line in self._points
+            if abs(y - lat) <= box and abs(x - lon) <= box * 2
+        ]
+        distance, line = min(near, default=(math.inf, b""))
+        return _parse(line) if distance <= within_km else None
 
     def complete(self, prefix: str, limit: int = 10) -> tuple[Commune, ...]:
         if len(prefix) > MAX_QUERY_CHARS or limit <= 0:
@@ -608,6 +634,11 @@ def communes_with_postal_code(code: str) -> tuple[Commune, ...]:
 def commune_with_insee(code: str) -> Commune | None:
     """The commune with this INSEE code (``76178`` is Cléon), or None."""
     return default().commune_with_insee(code)
+
+
+def commune_nearest(lat: float, lon: float, within_km: float) -> Commune | None:
+    """The commune nearest to the point, if one lies within ``within_km``."""
+    return default().commune_nearest(lat, lon, within_km)
 
 
 def complete(prefix: str, limit: int = 10) -> tuple[Commune, ...]:

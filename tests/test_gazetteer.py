@@ -644,3 +644,11 @@ def test_the_insee_index_of_a_small_gazetteer() -> None:
     found = small.commune_with_insee("76178")
     assert found is not None and found.name == "Cléon"
     assert small.commune_with_insee("") is None  # a line without a code is not indexed
+
+
+def test_the_commune_nearest_to_a_point() -> None:
+    near = gazetteer.commune_nearest(49.318, 1.043, 10)  # 0.3 km from Cléon's centroid
+    assert near is not None and near.name == "Cléon"
+    paris = gazetteer.commune_nearest(48.8566, 2.3522, 10)
+    assert paris is not None and paris.name == "Paris"  # the city, not an arrondissement
+    assert gazetteer.commune_nearest(49.9, -0.5, 10) is None  # at sea

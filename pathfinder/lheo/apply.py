@@ -25,8 +25,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SyncRefusedError
+from ..errors import PathfinderError, SyncRefusedError
 from ..model import Catalog
+from ..safetext import clip
 from ..schema import FIELDS
 from .places import NewSite
 from .sync import CourseUpdate, SyncResult
@@ -94,11 +95,32 @@ def _edited(
     sites: tuple[NewSite, ...],
     languages: tuple[str, ...],
 ) -> str:
-    """``text`` with ``updates`` and ``sites`` applied. Each updated course is edited alone: its
-    lines, under a ``courses:`` key, go through the round trip and replace the old ones (a large
-    file costs what its changed entries cost). New sites go after the last site the same way.
-    A file laid out otherwise (entries in a flow list, a dash alone on its line) is edited
-    whole."""
+    """``text`` with ``updates`` and ``sites`` applied. Raises :class:`PathfinderError` when
+    ruamel.yaml cannot edit the file (a construct it does not round-trip)."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _edited_by_entry(text, path, updates, sites, languages)
+    except YAMLError:  # an entry that cannot stand alone (an alias to another one's anchor…)
+        pass
+    try:
+        return _edited_whole(text, updates, sites, languages)
+    except YAMLError as error:
+        reason = clip(" ".join(str(error).split()), 200)
+        raise PathfinderError("sync.cannot_edit", path=path, reason=reason) from None
+
+
+def _edited_by_entry(
+    text: str,
+    path: str,
+    updates: list[CourseUpdate],
+    sites: tuple[NewSite, ...],
+    languages: tuple[str, ...],
+) -> str:
+    """Each updated course edited alone: its lines, under a ``courses:`` key, go through the
+    round trip and replace the old ones (a large file costs what its changed entries cost). New
+    sites go after the last site the same way. A file laid out otherwise (entries in a flow
+    list, a dash alone on its line) is edited whole."""
     from ..yamlsource import parse_text
 
     lines = text.splitlines(keepends=True)

@@ -5,7 +5,8 @@ code, a postal code, a town. Its point is the coordinates when they are given an
 commune's centroid (by INSEE code, through the gazetteer), else the mean of the postal code's
 communes, else the town's centroid when its name is unambiguous. A point within
 :data:`SAME_SITE_KM` of a catalog site is that site (the nearest); else the place becomes a new
-site, named after its commune, in the commune's region (:mod:`pathfinder.regions`), with an id
+site, named after its commune (for coordinates alone, the nearest commune within
+:data:`NEAREST_COMMUNE_KM`), in the commune's region (:mod:`pathfinder.regions`), with an id
 made from the name. Each distinct place is looked up once.
 """
 
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 SAME_SITE_KM = 5.0
 """A place this close to a catalog site is that site: a training centre and the plant or campus
 it serves, or a site's coordinates and its commune's centroid, lie within a few kilometres."""
+
+NEAREST_COMMUNE_KM = 10.0
+"""A place given by its coordinates alone is named after the nearest commune within this
+distance (its region is the commune's); farther from every commune (out at sea, abroad), it gets
+no site."""
 
 SITE_DECIMALS = 4
 """A new site's coordinates are rounded to this many decimals (about 10 m)."""
@@ -95,7 +101,7 @@ class SiteFinder:
         nearest = self._nearest(located.lat, located.lon)
         if nearest is not None:
             return nearest
-        commune = located.commune or self._commune_near(place)
+        commune = located.commune or self._commune_near(place, located.lat, located.lon)
         region = region_of(commune.department) if commune else None
         name = commune.name if commune else (place.town or "")
         if region is None or not name:
@@ -126,9 +132,11 @@ class SiteFinder:
         distance, site = min(near, default=(math.inf, None))
         return site if distance <= SAME_SITE_KM else None
 
-    def _commune_near(self, place: Place) -> Commune | None:
-        """For a place located by its coordinates alone: its commune by code or town, if any."""
-        return _commune(place, self._gazetteer())
+    def _commune_near(self, place: Place, lat: float, lon: float) -> Commune | None:
+        """For a place located by its coordinates: its commune by code or town, else the
+        commune nearest to the point within :data:`NEAREST_COMMUNE_KM`."""
+        gazetteer = self._gazetteer()
+        return _commune(place, gazetteer) or gazetteer.commune_nearest(lat, lon, NEAREST_COMMUNE_KM)
 
     def _new_id(self, name: str) -> str:
         base = slug(name) or "site"

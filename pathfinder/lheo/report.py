@@ -13,6 +13,8 @@ from .sync import Change, SyncResult
 
 LISTED = 20
 """Candidates and missing courses shown in text, at most (JSON lists them all)."""
+WARNINGS = 100
+"""Warnings shown in text, at most (JSON lists them all)."""
 
 
 def render_text(
@@ -59,7 +61,9 @@ def render_text(
         lines.append("")
     if result.warnings:
         lines.append(t("sync.warnings", lang))
-        lines.extend(f"  {printable(w.message(lang))}" for w in result.warnings)
+        lines.extend(
+            _capped([f"  {printable(w.message(lang))}" for w in result.warnings], lang, WARNINGS)
+        )
         lines.append("")
     summary = "sync.summary" if written is None else "sync.summary_written"
     lines.append(
@@ -85,10 +89,10 @@ def render_text(
     return "\n".join(lines)
 
 
-def _capped(lines: list[str], lang: str | None) -> list[str]:
-    if len(lines) <= LISTED:
+def _capped(lines: list[str], lang: str | None, limit: int = LISTED) -> list[str]:
+    if len(lines) <= limit:
         return lines
-    return [*lines[:LISTED], "  " + t("sync.more", lang, count=len(lines) - LISTED)]
+    return [*lines[:limit], "  " + t("sync.more", lang, count=len(lines) - limit)]
 
 
 def _change(change: Change, lang: str | None, new_sites: set[str]) -> list[str]:

@@ -459,7 +459,9 @@ class _Course:
                 if not DATE_MIN <= start.day.isoformat() <= DATE_MAX:
                     skipped.setdefault("out_of_range", []).append(feed_session.line)
                     continue
-                online = course.is_online or (site is None and course.format == "hybrid")
+                # A hybrid course's action with no place at all runs at a distance; one whose
+                # place cannot be located is somewhere unknown: skipped below.
+                online = course.is_online or (not offer.places and course.format == "hybrid")
                 if site is None and not online:
                     skipped.setdefault("no_place", []).append(feed_session.line)
                     continue

@@ -386,3 +386,39 @@ def test_windows_line_endings_and_a_byte_order_mark_are_kept(tmp_path: Path) -> 
         .replace("\n", "\r\n")
     )
     assert courses.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
+
+
+def test_an_entry_that_cannot_stand_alone_is_edited_with_its_file(tmp_path: Path) -> None:
+    """An alias to an anchor of another entry: the entry alone is not a document, the file is."""
+    root = catalog_dir(tmp_path)
+    courses = root / "courses" / "academy.yaml"
+    aliased = COURSES.replace("  grants: {winding: 1}\n", "  grants: &basic {winding: 1}\n", 1)
+    aliased = aliased.replace("  requires: {winding: 1}\n", "  requires: *basic\n")
+    courses.write_text(aliased, encoding="utf-8")
+    catalog = load_catalog(root, use_cache=False)
+    feed = write_feed(tmp_path / "feed.xml", formation("F-WIND", action("A-ADV", hours="77")))
+    write(root, catalog_files(root), catalog, sync(catalog, read_offers(feed), "f", gazetteer()))
+    assert courses.read_text(encoding="utf-8") == aliased.replace("  hours: 70\n", "  hours: 77\n")
+
+
+def test_a_file_ruamel_cannot_edit_is_named_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ruamel.yaml.error import YAMLError
+
+    from pathfinder.errors import PathfinderError
+
+    def refuse(*args: object) -> str:
+        raise YAMLError("found something\n  it does not round-trip")
+
+    monkeypatch.setattr(apply_module, "_edited_by_entry", refuse)
+    monkeypatch.setattr(apply_module, "_edited_whole", refuse)
+    root, result = synced(tmp_path, action("A-CLEON", hours="21"))
+    before = (root / "courses" / "academy.yaml").read_bytes()
+    with pytest.raises(PathfinderError) as error:
+        apply(root, result)
+    assert error.value.message("en") == (
+        f"{root / 'courses' / 'academy.yaml'}: cannot be edited in place by ruamel.yaml (found"
+        " something it does not round-trip); no file changed."
+    )
+    assert (root / "courses" / "academy.yaml").read_bytes() == before

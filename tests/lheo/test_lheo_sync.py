@@ -293,6 +293,28 @@ def test_coordinates_name_the_point_and_the_commune_names_the_site(tmp_path: Pat
     )
 
 
+def test_coordinates_alone_are_named_after_the_nearest_commune(tmp_path: Path) -> None:
+    near = place(lat="49.37", lon="1.10")  # 1 km from Saint-Étienne-du-Rouvray's centroid
+    result = run(tmp_path, winding(action("A-CLEON", places=(near,))))
+    (site,) = result.new_sites
+    assert (site.id, site.name, site.region, site.lat, site.lon) == (
+        "saint-etienne-du-rouvray",
+        "Saint-Étienne-du-Rouvray",
+        "Normandie",
+        49.37,
+        1.1,
+    )
+    assert site.source == "LHÉO feed feed.xml (INSEE 76575)"
+
+
+def test_coordinates_far_from_every_commune_get_no_site(tmp_path: Path) -> None:
+    at_sea = place(lat="49.9", lon="-0.5")  # the Channel
+    result = run(tmp_path, winding(action("A-CLEON", places=(at_sea,))))
+    assert result.new_sites == ()
+    assert keys(result) == ["sync.place_unlocated"]
+    assert "place 49.9, -0.5 (feed.xml:7) could not be placed" in result.warnings[0].message("en")
+
+
 def test_a_postal_code_shared_by_communes_is_their_mean_and_finds_a_site_nearby(
     tmp_path: Path,
 ) -> None:
@@ -318,8 +340,8 @@ def test_a_place_that_cannot_be_located_keeps_the_sites_and_is_named(tmp_path: P
         "sync.place_unlocated",
     ]
     assert result.warnings[2].message("en") == (
-        "winding: place 99999 Atlantis (feed.xml:7) could not be located (no valid coordinates,"
-        " no commune for its INSEE code, postal code or town); no site for it."
+        "winding: place 99999 Atlantis (feed.xml:7) could not be placed (no valid coordinates,"
+        " or no commune for its INSEE code, postal code, town or coordinates); no site for it."
     )
 
 
