@@ -25,6 +25,12 @@ UNSAFE = re.compile(
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+"""The :data:`UNSAFE` characters that ``json.dumps(…, ensure_ascii=False)`` leaves as they are
+(it escapes the C0 controls itself)."""
+
 ELLIPSIS = "…"
 DEFAULT_CLIP = 80
 
@@ -43,6 +49,15 @@ def printable(text: str) -> str:
     if UNSAFE.search(text) is None:
         return text
     return UNSAFE.sub(_escape, text)
+
+
+def inert_json(document: str) -> str:
+    """A JSON document (from ``json.dumps(…, ensure_ascii=False)``) with every unsafe character
+    its strings hold written as a ``\\uXXXX`` escape: the same data for a program, inert on a
+    terminal. Outside strings, JSON holds none of them."""
+    if _UNSAFE_IN_JSON.search(document) is None:
+        return document
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def clip(text: str, limit: int = DEFAULT_CLIP) -> str:

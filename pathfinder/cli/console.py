@@ -240,7 +240,10 @@ def stderr_console() -> Console:
 
 
 def print_json(data: object) -> None:
-    """Pretty, stable JSON on stdout (UTF-8, keys in insertion order)."""
+    """Pretty, stable JSON on stdout (UTF-8, keys in insertion order); characters that would act
+    on a terminal are written as JSON escapes (:func:`~pathfinder.safetext.inert_json`)."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from ..safetext import inert_json
+
+    sys.stdout.write(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

@@ -175,6 +175,9 @@ def test_feed_text_is_printed_as_inert_data(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "\u009b" not in done.stdout
     assert "F-X/X1  Evil" in done.stdout
+    as_json = run_cli("catalog", "sync-lheo", str(feed), "--catalog", str(root), "--format", "json")
+    assert "\u009b" not in as_json.stdout  # escaped in the JSON text, the same string once read
+    assert json.loads(as_json.stdout)["candidates"][0]["title"] == "Evil \u009b31mred\u009b0m title"
 
 
 def test_the_installed_command_syncs_the_shipped_feed(catalog: Path) -> None:

@@ -41,7 +41,7 @@ from pathfinder.reports.escape import html_text, markdown_link, markdown_text, s
 from pathfinder.reports.html_report import render_html
 from pathfinder.reports.plan_json import plan_to_json
 from pathfinder.reports.plan_markdown import plan_to_markdown
-from pathfinder.safetext import UNSAFE, printable
+from pathfinder.safetext import UNSAFE, inert_json, printable
 
 # Names that are each a known attack, then Hypothesis' arbitrary text with the dangerous characters
 # made likely.
@@ -144,6 +144,15 @@ def test_plan_and_explore_text_show_the_name_as_inert_text(name: str) -> None:
 
 
 # -- JSON: faithful data ----------------------------------------------------------------------------
+
+
+@EXAMPLES
+@given(st.one_of(NAMES, st.text()))
+def test_json_on_standard_output_is_inert_and_the_same_data(name: str) -> None:
+    document = json.dumps({"name": name, "list": [name, 1]}, ensure_ascii=False, indent=2)
+    shown = inert_json(document)
+    _no_raw_control(shown)
+    assert json.loads(shown) == {"name": name, "list": [name, 1]}
 
 
 @EXAMPLES
