@@ -498,16 +498,21 @@ class _Course:
             if given:
                 self.warn("sync.no_usable_sessions", count=given)
             return None
-        sessions = [out[key] for key in sorted(out, key=_session_order)]
+        # In the catalog's order (start, end as it will read it, site, online): a sync that
+        # agrees with the catalog finds nothing to change.
+        sessions = sorted(out.values(), key=lambda session: _order(session, course))
         if len(sessions) > SESSIONS_MAX:
             self.warn("sync.too_many_sessions", count=len(sessions), max=SESSIONS_MAX)
             sessions = sessions[:SESSIONS_MAX]
         return sessions
 
 
-def _session_order(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    start, end, site, online = key
-    return (start, end or date.max, site, online)
+def _order(session: dict[str, Any], course: Course) -> tuple[Any, ...]:
+    """A session's place in the catalog's order (:func:`pathfinder.assemble` sorts them so)."""
+    start: date = session["start"]
+    end: date = session.get("end") or default_end(start, course.weeks)
+    online = bool(session.get("online")) or course.is_online
+    return (start, end, session.get("site") or "", online)
 
 
 def _effective(session: dict[str, Any], course: Course) -> dict[str, Any]:

@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "sync.session_month_only": "{course}: {count} session(s) whose start is known only to the month ({months}) skipped (first at {where}).",
     "sync.session_out_of_range": "{course}: {count} session(s) starting outside 2000-2099 skipped (first at {where}).",
     "sync.session_no_place": "{course}: {count} session(s) at a place that could not be located skipped (first at {where}).",
-    "sync.session_end_unknown": "{course}: {count} session(s) with no end known to the day: their end is the course's length.",
+    "sync.session_end_unknown": "{course}: {count} session(s) with no usable end (unknown, known only to the month, or before the start): their end is the course's length.",
     "sync.no_usable_sessions": "{course}: none of the feed's {count} session(s) can be used; sessions kept.",
     "sync.too_many_sessions": "{course}: the feed has {count} sessions; the first {max} are kept.",
     "sync.ambiguous_certification": "{course}: {count} formations of the feed certify {code} ({formations}); link one with lheo: {{formation: …}}. Not updated.",

@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "sync.session_month_only": "{course} : {count} session(s) dont le début n'est connu qu'au mois ({months}) ignorée(s) (la première en {where}).",
     "sync.session_out_of_range": "{course} : {count} session(s) commençant hors de 2000-2099 ignorée(s) (la première en {where}).",
     "sync.session_no_place": "{course} : {count} session(s) en un lieu qui n'a pu être situé ignorée(s) (la première en {where}).",
-    "sync.session_end_unknown": "{course} : {count} session(s) sans fin connue au jour : leur fin est la durée de la formation.",
+    "sync.session_end_unknown": "{course} : {count} session(s) sans fin utilisable (inconnue, connue au mois seulement, ou avant le début) : leur fin est la durée de la formation.",
     "sync.no_usable_sessions": "{course} : aucune des {count} session(s) du flux n'est utilisable ; les sessions restent.",
     "sync.too_many_sessions": "{course} : le flux compte {count} sessions ; les {max} premières sont gardées.",
     "sync.ambiguous_certification": "{course} : {count} formations du flux certifient {code} ({formations}) ; liez-en une par lheo: {{formation: …}}. Non mise à jour.",

@@ -422,3 +422,23 @@ def test_a_file_ruamel_cannot_edit_is_named_and_left_alone(
         " something it does not round-trip); no file changed."
     )
     assert (root / "courses" / "academy.yaml").read_bytes() == before
+
+
+def test_sessions_come_in_the_catalogs_order_so_a_second_sync_finds_nothing(
+    tmp_path: Path,
+) -> None:
+    # Same start and place; the one with no end known ends first (the course's 7 days).
+    root, result = synced(
+        tmp_path,
+        action(
+            "A-CLEON",
+            places=(place(insee="76178"),),
+            sessions=(("20270111", "20270120"), ("20270111", "00000000")),
+        ),
+    )
+    (change,) = [c for c in result.updated[0].changes if c.field == "sessions"]
+    assert [s["end"] for s in change.new] == ["2027-01-17", "2027-01-20"]
+    apply(root, result)
+    catalog = load_catalog(root, use_cache=False)
+    again = sync(catalog, read_offers(tmp_path / "feed.xml"), "feed.xml", gazetteer())
+    assert again.updated == ()

@@ -161,7 +161,8 @@ def test_sessions_keep_the_precision_the_feed_gives(tmp_path: Path) -> None:
             "winding: 1 session(s) with a date that is not AAAAMMJJ skipped (first at feed.xml:14)."
         ),
         "sync.session_end_unknown": (
-            "winding: 3 session(s) with no end known to the day: their end is the course's length."
+            "winding: 3 session(s) with no usable end (unknown, known only to the month, or before"
+            " the start): their end is the course's length."
         ),
     }
 
