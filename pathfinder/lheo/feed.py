@@ -47,6 +47,7 @@ READ: frozenset[str] = frozenset(
         "code-RNCP",
         "code-RS",
         "code-CPF",
+        "code-type-formation",
         "action",
         "nombre-heures-total",
         "prix-total-TTC",
@@ -106,7 +107,8 @@ class Offer:
     rncp: tuple[str, ...] = ()
     rs: tuple[str, ...] = ()
     cpf: bool = False
-    """Whether the formation's certification has a ``code-CPF`` (eligible to the CPF)."""
+    """Whether the formation has a ``code-CPF`` (eligible to the CPF), under its certification
+    or its ``code-type-formation``."""
     hours: str | None = None
     price: str | None = None
     funders: tuple[str, ...] = ()
@@ -289,7 +291,9 @@ def _offers(formation: _Node) -> list[Offer]:
     certification = _Node("", {}, 0, children=nodes.get("certification", [])).index()
     rncp = _texts(certification, "code-RNCP")
     rs = _texts(certification, "code-RS")
-    cpf = bool(_texts(certification, "code-CPF"))
+    # A CPF code: the certification's, or the type of training's (a VAE, a skills review…).
+    types = _Node("", {}, 0, children=nodes.get("code-type-formation", [])).index()
+    cpf = bool(_texts(certification, "code-CPF") or _texts(types, "code-CPF"))
     rome = _texts(nodes, "code-ROME")
     title = _first(nodes, "intitule-formation") or ""
     found = []

@@ -179,3 +179,36 @@ def test_errors_are_said_in_french(tmp_path: Path) -> None:
     other = tmp_path / "other.xml"
     other.write_text('<catalogue xmlns="http://example.org/"/>')
     assert "ce n'est pas un flux LHÉO" in refused(other).message("fr")
+
+
+@pytest.mark.parametrize(
+    ("extra", "cpf"),
+    [
+        ("<code-type-formation><code-CPF>CPF202</code-CPF></code-type-formation>", True),
+        ("<code-type-formation><code-ELU>1</code-ELU></code-type-formation>", False),
+        ("<certification><code-RNCP>474</code-RNCP></certification>", False),
+    ],
+)
+def test_a_cpf_code_of_the_type_of_training_makes_it_cpf_eligible(
+    tmp_path: Path, extra: str, cpf: bool
+) -> None:
+    body = f'<formation numero="F2">{extra}<action numero="A"/></formation>'
+    (offer,) = read_offers(write(tmp_path, body))
+    assert offer.cpf is cpf
+
+
+def test_descriptions_and_other_elements_are_skipped_whole(tmp_path: Path) -> None:
+    """Elements the sync does not read are not kept, even when they hold ones it does: the
+    provider's address is not a place of training, a registration address is not a session's."""
+    body = (
+        '<formation numero="F3"><contenu-formation>long text</contenu-formation>'
+        '<action numero="A"><session numero="S"><periode><debut>20270111</debut>'
+        "<fin>20270112</fin></periode><adresse-inscription><adresse><codepostal>75001"
+        "</codepostal></adresse></adresse-inscription></session></action>"
+        "<organisme-formation-responsable><coordonnees-organisme><coordonnees><adresse>"
+        "<codepostal>75002</codepostal></adresse></coordonnees></coordonnees-organisme>"
+        "</organisme-formation-responsable></formation>"
+    )
+    (offer,) = read_offers(write(tmp_path, body))
+    assert offer.places == ()
+    assert offer.sessions == (FeedSession("20270111", "20270112", 2),)
