@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "sync.warnings": "Warnings:",
     "sync.dry_run": "Dry run: nothing written. Run again with --write to apply the changes.",
     "sync.written": "Written: {files}.",
-    "sync.nothing_to_write": "Nothing to write: the catalog is up to date with the feed.",
+    "sync.nothing_to_write": "Nothing to write: every linked course found in the feed agrees with it.",
     "sync.refused": "--write refused: the catalog would have {count} error(s) after the sync (first: {first}); no file changed.",
     "sync.cannot_edit": "{path}: cannot be edited in place by ruamel.yaml ({reason}); no file changed.",
     "sync.refused_broken": "--write refused: the catalog would have {count} error(s) after the sync, listed above; no file changed.",

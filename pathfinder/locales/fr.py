@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "sync.warnings": "Avertissements :",
     "sync.dry_run": "Essai à blanc : rien n'est écrit. Relancez avec --write pour appliquer les changements.",
     "sync.written": "Écrit : {files}.",
-    "sync.nothing_to_write": "Rien à écrire : le catalogue est à jour avec le flux.",
+    "sync.nothing_to_write": "Rien à écrire : chaque formation liée trouvée dans le flux est en accord avec lui.",
     "sync.refused": "--write refusé : le catalogue aurait {count} erreur(s) après la synchronisation (la première : {first}) ; aucun fichier modifié.",
     "sync.cannot_edit": "{path} : ruamel.yaml ne peut modifier ce fichier sur place ({reason}) ; aucun fichier modifié.",
     "sync.refused_broken": "--write refusé : le catalogue aurait {count} erreur(s) après la synchronisation, listées ci-dessus ; aucun fichier modifié.",
