@@ -2,10 +2,11 @@
 
 The files are edited with ruamel.yaml's round-trip mode, not re-dumped: comments, key order,
 quoting, flow or block style and line breaks of everything the sync does not change come back
-byte for byte (PyYAML would drop every comment and re-flow every entry). Only the changed fields
-of the updated courses are replaced (a field the course did not have is inserted where the
-catalog format lists it), and new sites are appended to the catalog's ``sites`` list (or to a new
-one in the file of the catalog's metadata).
+byte for byte (PyYAML would drop every comment and re-flow every entry). Each updated course's
+lines go through the round trip alone and replace the old ones, so the rest of the file is not
+even parsed again by ruamel.yaml; only its changed fields change (a field the course did not
+have is inserted where the catalog format lists it). New sites are appended after the catalog's
+last site. A file laid out so that an entry cannot be cut out alone is edited whole.
 
 Nothing is written before the whole result has been linted: the new texts are written to a
 private temporary copy of the catalog, linted there (:func:`pathfinder.lint.linter.lint`), and
@@ -231,7 +232,7 @@ def write(
     catalog names it -> the file on disk); ``where``: the catalog, or its :class:`Targets`.
     Returns the paths written. Raises :class:`SyncRefusedError` (nothing written) when the
     catalog would have errors."""
-    from ..atomic import PUBLIC, write_atomic
+    from ..atomic import PUBLIC, check_writable, write_atomic
     from ..yamlsource import read_file
 
     if isinstance(where, Catalog):
@@ -248,6 +249,8 @@ def write(
     edited = edited_texts(texts, where, result)
     if not edited:
         return ()
+    for shown in edited:  # every file writable before any is written: all or none refused
+        check_writable(files[shown])
     errors = _lint_errors(root, files, edited)
     if errors:
         raise SyncRefusedError(errors)
@@ -267,8 +270,11 @@ def _lint_errors(
     with tempfile.TemporaryDirectory(prefix="pathfinder-sync-") as temp:
         copy = Path(temp) / "catalog"
         shown_of: dict[str, str] = {}
-        for shown, path in files.items():
-            target = copy / path.resolve().relative_to(base.resolve())
+        for number, (shown, path) in enumerate(files.items()):
+            try:
+                target = copy / path.relative_to(base)
+            except ValueError:  # pragma: no cover - discover() lists files below the root
+                target = copy / f"file-{number}{path.suffix}"
             target.parent.mkdir(parents=True, exist_ok=True)
             if shown in edited:
                 target.write_text(edited[shown], encoding="utf-8")

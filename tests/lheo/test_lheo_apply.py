@@ -442,3 +442,18 @@ def test_sessions_come_in_the_catalogs_order_so_a_second_sync_finds_nothing(
     catalog = load_catalog(root, use_cache=False)
     again = sync(catalog, read_offers(tmp_path / "feed.xml"), "feed.xml", gazetteer())
     assert again.updated == ()
+
+
+def test_a_file_that_cannot_be_written_is_refused_before_any_is_written(tmp_path: Path) -> None:
+    from pathfinder.errors import WriteError
+
+    root, result = synced(tmp_path, action("A-CLEON", places=(place(insee="76660"),)))
+    sites = root / "sites.yaml"
+    real = tmp_path / "sites-real.yaml"
+    sites.rename(real)
+    sites.symlink_to(real)  # the sites file is a link: not written through
+    courses = (root / "courses" / "academy.yaml").read_bytes()
+    with pytest.raises(WriteError):
+        apply(root, result)
+    assert (root / "courses" / "academy.yaml").read_bytes() == courses
+    assert real.read_text(encoding="utf-8") == SITES
