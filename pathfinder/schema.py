@@ -58,7 +58,7 @@ class Field:
     choices: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     description: str = ""
-    pattern_key: str = "schema.bad_rome"
+    pattern_key: str = ""
 
 
 SESSION_KEYS: tuple[str, ...] = ("start", "end", "site", "seats", "online")
@@ -125,7 +125,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("sector", "ref", required=True, ref="sectors"),
         Field("outlook", "enum", required=True, choices=OUTLOOKS),
         Field(
-            "rome", "str", pattern=ROME_PATTERN, description="ROME code: a letter A-N, 4 digits."
+            "rome",
+            "str",
+            pattern=ROME_PATTERN,
+            pattern_key="schema.bad_rome",
+            description="ROME code: a letter A-N, 4 digits.",
         ),
         Field(
             "requires",

@@ -175,11 +175,14 @@ EXPLANATIONS: dict[str, Explanation] = {
     "PF104": Explanation(
         en="A number is out of its range, or a list or mapping that needs content is empty: hours and "
         "weeks must be above 0, cost and openings 0 or more, levels 1 or more, `lat` within "
-        "[-90, 90] and `lon` within [-180, 180], `hands_on` within [0, 1], `grants` not empty.",
+        "[-90, 90] and `lon` within [-180, 180], `hands_on` within [0, 1], `grants` not empty; or a "
+        "value is not in its form: a date (YYYY-MM-DD), a language code, an `rncp` (RNCP and digits) "
+        "or `rs` (RS and digits) code, a `lheo` number.",
         fr="Un nombre sort de ses limites, ou une liste ou un dictionnaire qui doit avoir un contenu "
         "est vide : heures et semaines au-dessus de 0, coût et postes ouverts à 0 ou plus, niveaux à 1 "
         "ou plus, `lat` dans [-90, 90] et `lon` dans [-180, 180], `hands_on` dans [0, 1], `grants` non "
-        "vide.",
+        "vide ; ou une valeur n'a pas sa forme : une date (AAAA-MM-JJ), un code de langue, un code "
+        "`rncp` (RNCP et des chiffres) ou `rs` (RS et des chiffres), un numéro `lheo`.",
         bad="  - {id: flins, name: Flins, region: Île-de-France, lat: 148.965, lon: 1.873}",
         good="  - {id: flins, name: Flins, region: Île-de-France, lat: 48.965, lon: 1.873}",
     ),

@@ -124,3 +124,16 @@ def test_the_json_schema_describes_the_links() -> None:
             jsonschema.validate({"courses": [{**course, "lheo": bad}]}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"courses": [{**course, "rncp": "12"}]}, schema)
+
+
+def test_every_field_with_a_pattern_has_its_message_in_both_languages() -> None:
+    from pathfinder.i18n import has_message
+    from pathfinder.locales import fr
+    from pathfinder.schema import FIELDS, LINK_FIELDS, SESSION_FIELDS
+
+    fields = [f for group in FIELDS.values() for f in group]
+    patterned = [f for f in (*fields, *LINK_FIELDS.values(), *SESSION_FIELDS.values()) if f.pattern]
+    assert {f.name for f in patterned} >= {"rome", "rncp", "rs", "lheo.formation", "lheo.action"}
+    for field in patterned:
+        assert has_message(field.pattern_key), field.name
+        assert field.pattern_key in fr.MESSAGES, field.name
