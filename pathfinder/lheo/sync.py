@@ -323,6 +323,8 @@ class _Course:
 
     def changes(self) -> tuple[Change, ...]:
         course = self.course
+        if course.lheo is not None:
+            self.check_certification()
         found: dict[str, tuple[Any, Any, Any]] = {}
         hours = self.single("hours", parse_hours, lambda o: o.hours, course.hours)
         if hours is not None:
@@ -351,6 +353,26 @@ class _Course:
             for name in FIELDS
             if name in found and found[name][0] != found[name][1]
         )
+
+    def check_certification(self) -> None:
+        """Warn when the course names a certification code that the linked formation, which
+        names some, does not: a link to the wrong offer, or a code to update by hand."""
+        for code, prefix, codes_of in (
+            (self.course.rncp, "RNCP", lambda o: o.rncp),
+            (self.course.rs, "RS", lambda o: o.rs),
+        ):
+            if code is None:
+                continue
+            held = {
+                certification_code(c, prefix) for offer in self.offers for c in codes_of(offer)
+            } - {None}
+            if held and code not in held:
+                self.warn(
+                    "sync.certification_differs",
+                    code=code,
+                    held=", ".join(sorted(held)),  # type: ignore[arg-type]
+                    formation=self.offers[0].formation,
+                )
 
     def single(
         self,

@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "sync.no_usable_sessions": "{course}: none of the feed's {count} session(s) can be used; sessions kept.",
     "sync.too_many_sessions": "{course}: the feed has {count} sessions; the first {max} are kept.",
     "sync.ambiguous_certification": "{course}: {count} formations of the feed certify {code} ({formations}); link one with lheo: {{formation: …}}. Not updated.",
+    "sync.certification_differs": "{course}: the catalog says {code}, but formation {formation} of the feed certifies {held}; check the link (the code is not changed).",
     "sync.shared_link": "courses {courses} link to the same offer {offer}; each is updated from it.",
     "sync.field.hours": "hours",
     "sync.field.cost_eur": "cost_eur",

@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "sync.no_usable_sessions": "{course} : aucune des {count} session(s) du flux n'est utilisable ; les sessions restent.",
     "sync.too_many_sessions": "{course} : le flux compte {count} sessions ; les {max} premières sont gardées.",
     "sync.ambiguous_certification": "{course} : {count} formations du flux certifient {code} ({formations}) ; liez-en une par lheo: {{formation: …}}. Non mise à jour.",
+    "sync.certification_differs": "{course} : le catalogue indique {code}, mais la formation {formation} du flux certifie {held} ; vérifiez le lien (le code n'est pas modifié).",
     "sync.shared_link": "les formations {courses} sont liées à la même offre {offer} ; chacune est mise à jour d'après elle.",
     "sync.field.hours": "hours (heures)",
     "sync.field.cost_eur": "cost_eur (coût)",

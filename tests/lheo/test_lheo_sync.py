@@ -412,6 +412,24 @@ def test_a_certification_several_formations_hold_links_none_of_them(tmp_path: Pa
     ]
 
 
+def test_a_linked_formation_certifying_another_code_is_told(tmp_path: Path) -> None:
+    text = CATALOG.replace(
+        "    lheo: {formation: F-WIND, action: A-CLEON}\n",
+        "    lheo: {formation: F-WIND, action: A-CLEON}\n    rncp: RNCP35280\n",
+    )
+    catalog = load_catalog(write_catalog(tmp_path / "cat", text), use_cache=False)
+    agrees = write_feed(tmp_path / "a.xml", winding(action("A-CLEON"), rncp="35280"))
+    differs = write_feed(tmp_path / "b.xml", winding(action("A-CLEON"), rncp="474"))
+    silent = write_feed(tmp_path / "c.xml", winding(action("A-CLEON")))
+    assert sync(catalog, read_offers(agrees), "a.xml", gazetteer()).warnings == ()
+    assert sync(catalog, read_offers(silent), "c.xml", gazetteer()).warnings == ()
+    (warning,) = sync(catalog, read_offers(differs), "b.xml", gazetteer()).warnings
+    assert warning.message("en") == (
+        "winding: the catalog says RNCP35280, but formation F-WIND of the feed certifies RNCP474;"
+        " check the link (the code is not changed)."
+    )
+
+
 def test_a_hybrid_course_without_a_place_runs_its_sessions_online(tmp_path: Path) -> None:
     result = run(
         tmp_path,
