@@ -27,7 +27,6 @@ Arrondissement``: type ``paris 15``, ``Paris 15e`` or ``75015``) and as the city
 from __future__ import annotations
 
 import itertools
-import math
 import os
 import re
 import zlib
@@ -239,6 +238,11 @@ class Gazetteer:
             self._blocks[index] = block
         return block
 
+    def _lines(self) -> Iterator[bytes]:
+        """Every line, block after block (each decompressed on first use)."""
+        for index in range(len(self._blocks)):
+            yield from self._block(index).splitlines()
+
     def _blocks_with_code(self, code: bytes) -> list[int]:
         """The blocks that may hold lines with the postal code ``code``: those the index names,
         or every block without an index."""
@@ -352,9 +356,8 @@ class Gazetteer:
         key = code.strip().upper().encode("ascii", "replace")
         if self._by_insee is None:
             index: dict[bytes, list[bytes]] = {}
-            for block in range(len(self._blocks)):
-                for line in self._block(block).splitlines():
-                    index.setdefault(line.split(b"\t", 3)[2], []).append(line)
+            for line in self._lines():
+                index.setdefault(line.split(b"\t", 3)[2], []).append(line)
             index.pop(b"", None)
             self._by_insee = index
         lines = self._by_insee.get(key)
@@ -365,24 +368,17 @@ class Gazetteer:
         ``within_km``; arrondissements are left out, their city stands for them. The first call
         reads every line's coordinates (all blocks, some tens of milliseconds); each call then
         compares the point with every centroid (a few milliseconds)."""
-        from .geo import haversine_km
+        from .geo import nearest_within
 
         if self._points is None:
             points = []
-            for block in range(len(self._blocks)):
-                for line in self._block(block).splitlines():
-                    fields = line.split(b"\t")
-                    if fields[6] and fields[7] and b"rrondissement" not in fields[1]:
-                        points.append((float(fields[6]), float(fields[7]), line))
+            for line in self._lines():
+                fields = line.split(b"\t")
+                if fields[6] and fields[7] and b"rrondissement" not in fields[1]:
+                    points.append((float(fields[6]), float(fields[7]), line))
             self._points = points
-        box = within_km / 100.0 * 2  # degrees: wider than the radius in latitude and longitude
-        near = [
-            (haversine_km(lat, lon, y, x), line)
-            for y, x, line in self._points
-            if abs(y - lat) <= box and abs(x - lon) <= box * 2
-        ]
-        distance, line = min(near, default=(math.inf, b""))
-        return _parse(line) if distance <= within_km else None
+        nearest = nearest_within(lat, lon, self._points, within_km)
+        return _parse(nearest) if nearest is not None else None
 
     def complete(self, prefix: str, limit: int = 10) -> tuple[Commune, ...]:
         if len(prefix) > MAX_QUERY_CHARS or limit <= 0:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from typing import TypeVar
 
 from .errors import CoordinatesError
 from .safetext import clip
@@ -25,6 +27,26 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     across = math.hypot(cos2 * math.sin(dlmb), cos1 * sin2 - sin1 * cos2 * cos_dlmb)
     along = sin1 * sin2 + cos1 * cos2 * cos_dlmb
     return EARTH_RADIUS_KM * math.atan2(across, along)
+
+
+T = TypeVar("T")
+
+
+def nearest_within(
+    lat: float, lon: float, points: Iterable[tuple[float, float, T]], km: float
+) -> T | None:
+    """What the point of ``points`` (latitude, longitude, what it stands for) nearest to
+    ``(lat, lon)`` stands for, when it lies within ``km``; else None. Points outside a box that
+    holds the whole circle are ruled out by their coordinates alone, before any distance."""
+    dlat = km / 110.0  # a degree of latitude is more than 110 km everywhere
+    dlon = dlat / max(math.cos(math.radians(min(abs(lat) + dlat, 89.0))), 0.01)
+    best, found = math.inf, None
+    for y, x, what in points:
+        if abs(y - lat) <= dlat and abs(x - lon) <= dlon:
+            distance = haversine_km(lat, lon, y, x)
+            if distance < best:
+                best, found = distance, what
+    return found if best <= km else None
 
 
 def check_coordinates(lat: float, lon: float, where: str) -> tuple[float, float]:

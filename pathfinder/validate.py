@@ -375,20 +375,7 @@ class EntryReader:
     def session(self, node: Node) -> Any:
         if node.kind != MAPPING:
             return self.wrong_type("sessions", "mapping", node)
-        values: dict[str, Any] = {}
-        ok = True
-        for key_node, value_node in node.value:  # type: ignore[attr-defined]
-            name = key_node.value
-            spec = SESSION_FIELDS.get(name)
-            if spec is None:
-                self.unknown_key(key_node, SESSION_FIELDS, "session")
-                ok = False
-                continue
-            value = self.value(spec, value_node)
-            if value is INVALID:
-                ok = False
-            else:
-                values[name] = value
+        values, ok = self.sub_fields(SESSION_FIELDS, node, "session")
         if "start" not in values:
             if ok:
                 self.report("PF102", "schema.missing_field", node, field="start", kind="session")
@@ -405,23 +392,31 @@ class EntryReader:
             return INVALID
         return values if ok else INVALID
 
-    def link(self, spec: Field, node: Node) -> Any:
-        """A course's link to a feed's offer: a mapping of :data:`~pathfinder.schema.LINK_FIELDS`."""
-        if node.kind != MAPPING:
-            return self.wrong_type(spec.name, "mapping", node)
-        values: dict[str, str] = {}
+    def sub_fields(
+        self, fields: Mapping[str, Field], node: Node, kind: str
+    ) -> tuple[dict[str, Any], bool]:
+        """The values of a mapping of ``fields`` (a session, a link), and whether all of them
+        are valid: unknown keys (PF101) and invalid values are reported and left out."""
+        values: dict[str, Any] = {}
         ok = True
         for key_node, value_node in node.value:  # type: ignore[attr-defined]
-            field_spec = LINK_FIELDS.get(key_node.value)
-            if field_spec is None:
-                self.unknown_key(key_node, LINK_FIELDS, spec.name)
+            spec = fields.get(key_node.value)
+            if spec is None:
+                self.unknown_key(key_node, fields, kind)
                 ok = False
                 continue
-            value = self.value(field_spec, value_node)
+            value = self.value(spec, value_node)
             if value is INVALID:
                 ok = False
             else:
                 values[key_node.value] = value
+        return values, ok
+
+    def link(self, spec: Field, node: Node) -> Any:
+        """A course's link to a feed's offer: a mapping of :data:`~pathfinder.schema.LINK_FIELDS`."""
+        if node.kind != MAPPING:
+            return self.wrong_type(spec.name, "mapping", node)
+        values, ok = self.sub_fields(LINK_FIELDS, node, spec.name)
         if not any(key.value == "formation" for key, _ in node.value):  # type: ignore[attr-defined]
             self.report("PF102", "schema.missing_field", node, field="formation", kind=spec.name)
             return INVALID

@@ -57,3 +57,13 @@ def test_bad_coordinates_name_the_flag(text: str) -> None:
     assert info.value.exit_code == 2
     assert "--home" in info.value.message("en")
     assert "--home" in info.value.message("fr")
+
+
+def test_nearest_within_a_radius() -> None:
+    from pathfinder.geo import nearest_within
+
+    points = [(49.313, 1.035, "cleon"), (49.32, 1.10, "elbeuf"), (50.37, 3.08, "douai")]
+    assert nearest_within(49.315, 1.04, points, 5) == "cleon"
+    assert nearest_within(49.32, 1.09, points, 5) == "elbeuf"
+    assert nearest_within(48.0, 2.0, points, 5) is None
+    assert nearest_within(49.313, 1.035, [], 5) is None

@@ -73,12 +73,12 @@ def targets(catalog: Catalog, result: SyncResult) -> Targets:
 
 
 def edited_texts(files: Mapping[str, str], where: Targets, result: SyncResult) -> dict[str, str]:
-    """The new text of each catalog file the sync changes. ``files``: every file of the catalog,
-    its path as the catalog's locations name it -> its text."""
+    """The new text of each catalog file the sync changes. ``files``: the catalog's files to
+    edit (or all of them), its path as the catalog's locations name it -> its text."""
     by_file: dict[str, list[CourseUpdate]] = {}
     for update in result.updated:
         by_file.setdefault(where.course_files[update.course], []).append(update)
-    sites_file = where.sites_file or (next(iter(files)) if result.new_sites else None)
+    sites_file = where.sites_file if result.new_sites else None
     out: dict[str, str] = {}
     for path in sorted(set(by_file) | ({sites_file} if sites_file else set())):
         updates = by_file.get(path, [])
@@ -101,9 +101,11 @@ def _edited(
     from ruamel.yaml.error import YAMLError
 
     try:
-        return _edited_by_entry(text, path, updates, sites, languages)
+        by_entry = _edited_by_entry(text, path, updates, sites, languages)
     except YAMLError:  # an entry that cannot stand alone (an alias to another one's anchor…)
-        pass
+        by_entry = None
+    if by_entry is not None:
+        return by_entry
     try:
         return _edited_whole(text, updates, sites, languages)
     except YAMLError as error:
@@ -117,11 +119,11 @@ def _edited_by_entry(
     updates: list[CourseUpdate],
     sites: tuple[NewSite, ...],
     languages: tuple[str, ...],
-) -> str:
+) -> str | None:
     """Each updated course edited alone: its lines, under a ``courses:`` key, go through the
     round trip and replace the old ones (a large file costs what its changed entries cost). New
-    sites go after the last site the same way. A file laid out otherwise (entries in a flow
-    list, a dash alone on its line) is edited whole."""
+    sites go after the last site the same way. None for a file laid out otherwise (entries in a
+    flow list, a dash alone on its line), which is edited whole."""
     from ..yamlsource import parse_text
 
     lines = text.splitlines(keepends=True)
@@ -132,7 +134,7 @@ def _edited_by_entry(
     if any(course not in (spans["courses"] or {}) for course in wanted) or (
         sites and not spans["sites"]
     ):
-        return _edited_whole(text, updates, sites, languages)
+        return None
     yaml = _yaml_for(text)
     replaced: list[tuple[int, int, str]] = []
     for update in updates:
@@ -237,9 +239,14 @@ def write(
 
     if isinstance(where, Catalog):
         where = targets(where, result)
+    needed = set(where.course_files.values())
+    if result.new_sites and where.sites_file is not None:
+        needed.add(where.sites_file)
     texts: dict[str, str] = {}
     marked: set[str] = set()
     for shown, path in files.items():
+        if shown not in needed:
+            continue  # only the files to edit are read here; the lint reads the others
         data = read_file(path, shown)
         if not isinstance(data, bytes):
             raise SyncRefusedError((data,))

@@ -129,13 +129,7 @@ class _Node:
 
     def index(self) -> dict[str, list[_Node]]:
         """Every descendant by name, each list in document order."""
-        found: dict[str, list[_Node]] = {}
-        stack = list(reversed(self.children))
-        while stack:
-            node = stack.pop()
-            found.setdefault(node.name, []).append(node)
-            stack.extend(reversed(node.children))
-        return found
+        return _index(self.children)
 
     def value(self) -> str:
         return " ".join("".join(self.text).split())
@@ -270,6 +264,17 @@ class _Handler(ContentHandler):
             node.text.append(content)
 
 
+def _index(nodes: list[_Node]) -> dict[str, list[_Node]]:
+    """``nodes`` and all they hold, by name, each list in document order."""
+    found: dict[str, list[_Node]] = {}
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        found.setdefault(node.name, []).append(node)
+        stack.extend(reversed(node.children))
+    return found
+
+
 _LINED = frozenset(("action", "session"))
 """The elements whose line is kept (the sync's messages name them)."""
 
@@ -286,13 +291,12 @@ def _first(nodes: dict[str, list[_Node]], name: str) -> str | None:
 def _offers(formation: _Node) -> list[Offer]:
     """The offers of one formation: one per action (the formation's own fields repeated)."""
     number = formation.attrs.get("numero", "")
-    inside = _Node("", {}, 0, children=[c for c in formation.children if c.name != "action"])
-    nodes = inside.index()
-    certification = _Node("", {}, 0, children=nodes.get("certification", [])).index()
+    nodes = _index([c for c in formation.children if c.name != "action"])
+    certification = _index(nodes.get("certification", []))
     rncp = _texts(certification, "code-RNCP")
     rs = _texts(certification, "code-RS")
     # A CPF code: the certification's, or the type of training's (a VAE, a skills review…).
-    types = _Node("", {}, 0, children=nodes.get("code-type-formation", [])).index()
+    types = _index(nodes.get("code-type-formation", []))
     cpf = bool(_texts(certification, "code-CPF") or _texts(types, "code-CPF"))
     rome = _texts(nodes, "code-ROME")
     title = _first(nodes, "intitule-formation") or ""

@@ -12,15 +12,14 @@ made from the name. Each distinct place is looked up once.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..geo import haversine_km
+from ..geo import nearest_within
 from ..regions import region_of
+from ..textsearch import fold
 from .feed import Place
 
 if TYPE_CHECKING:
@@ -73,12 +72,12 @@ class SiteFinder:
     gazetteer: Gazetteer | None = None
     """The commune gazetteer; None: the shipped one, read only if a place needs it."""
     new_sites: list[NewSite] = field(default_factory=list)
-    _points: list[tuple[str, float, float]] = field(default_factory=list)
-    _cache: dict[Place, str | None] = field(default_factory=dict)
+    _points: list[tuple[float, float, str]] = field(init=False)
+    """Every site, the catalog's and the new ones: latitude, longitude, id."""
+    _cache: dict[Place, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._points = [(s.id, s.lat, s.lon) for s in self.catalog.sites.values()]
-        self._ids = set(self.catalog.sites)
+        self._points = [(s.lat, s.lon, s.id) for s in self.catalog.sites.values()]
 
     def site_for(self, place: Place) -> str | None:
         """The id of the site for ``place`` (an existing one, or a new one); None when the place
@@ -98,7 +97,7 @@ class SiteFinder:
         located = locate(place, self._gazetteer)
         if located is None:
             return None
-        nearest = self._nearest(located.lat, located.lon)
+        nearest = nearest_within(located.lat, located.lon, self._points, SAME_SITE_KM)
         if nearest is not None:
             return nearest
         commune = located.commune or self._commune_near(place, located.lat, located.lon)
@@ -115,22 +114,8 @@ class SiteFinder:
             source=_source(self.feed, place, commune),
         )
         self.new_sites.append(site)
-        self._ids.add(site.id)
-        self._points.append((site.id, site.lat, site.lon))
+        self._points.append((site.lat, site.lon, site.id))
         return site.id
-
-    def _nearest(self, lat: float, lon: float) -> str | None:
-        """The site nearest to the point within :data:`SAME_SITE_KM`, if any. Sites outside a box
-        a little wider than that radius are ruled out by their coordinates alone."""
-        dlat = SAME_SITE_KM / 110.0
-        dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-        near = [
-            (haversine_km(lat, lon, y, x), site)
-            for site, y, x in self._points
-            if abs(y - lat) <= dlat and abs(x - lon) <= dlon
-        ]
-        distance, site = min(near, default=(math.inf, None))
-        return site if distance <= SAME_SITE_KM else None
 
     def _commune_near(self, place: Place, lat: float, lon: float) -> Commune | None:
         """For a place located by its coordinates: its commune by code or town, else the
@@ -139,9 +124,10 @@ class SiteFinder:
         return _commune(place, gazetteer) or gazetteer.commune_nearest(lat, lon, NEAREST_COMMUNE_KM)
 
     def _new_id(self, name: str) -> str:
+        taken = {point[2] for point in self._points}
         base = slug(name) or "site"
         candidate, n = base, 2
-        while candidate in self._ids:
+        while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
@@ -214,8 +200,7 @@ def coordinates(lat: str | None, lon: str | None) -> tuple[float, float] | None:
 
 def slug(text: str) -> str:
     """A kebab-case id from a name: ``Saint-Étienne-du-Rouvray`` -> ``saint-etienne-du-rouvray``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:60].strip("-")
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))[:60].strip("-")
 
 
 def describe(place: Place) -> str:

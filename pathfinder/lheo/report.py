@@ -124,7 +124,5 @@ def _value(value: Any, lang: str | None, new_sites: set[str]) -> str:
 
 def _session(session: dict[str, Any], lang: str | None) -> str:
     where = session.get("site") or t("sync.online", lang)
-    if session.get("online") and session.get("site") is None:
-        where = t("sync.online", lang)
     seats = f", {session['seats']} {t('field.seats', lang)}" if session.get("seats") else ""
     return printable(f"{session['start']}..{session['end']}  {where}{seats}")
